@@ -1,0 +1,84 @@
+import { Command } from 'commander';
+import {
+  auditVerifyCommand,
+  migrateCommand,
+  orgCreateCommand,
+  seedCommand,
+  tokenCreateCommand,
+  userCreateCommand,
+} from './admin.commands.js';
+import { describeError } from './output.js';
+import { serveCommand } from './serve.command.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function buildCli(): Command {
+  const program = new Command('passerelle')
+    .description(
+      'Passerelle: registration, protection, reception and family reunification.\nConfiguration: DATABASE_URL (sqlite:./data/passerelle.db or postgres://…), PASSERELLE_MASTER_KEY, PORT, HOST.',
+    )
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('migrate the database, then serve the API and the web UI')
+    .option('--port <n>', 'port to listen on (default $PORT or 3000)')
+    .option('--host <h>', 'address to bind (default $HOST or 127.0.0.1)')
+    .option('--demo-if-empty', 'seed the demo scenario when the database is empty')
+    .option('--people <n>', 'people to generate when seeding the demo', '2000')
+    .action(serveCommand);
+
+  program.command('migrate').description('apply pending database migrations').action(migrateCommand);
+
+  program
+    .command('seed')
+    .description('seed generated demo data (refused on a database holding non-demo records)')
+    .option('--demo', 'the Calais-like demo scenario')
+    .option('--people <n>', 'how many people to generate', '2000')
+    .action(seedCommand);
+
+  const org = program.command('org').description('organisations');
+  org
+    .command('create')
+    .description('create an organisation')
+    .requiredOption('--slug <slug>', 'short unique name, e.g. refugee-aid')
+    .requiredOption('--name <name>', 'full name')
+    .option('--kind <kind>', 'ngo | un_agency | authority', 'ngo')
+    .action(orgCreateCommand);
+
+  const user = program.command('user').description('user accounts');
+  user
+    .command('create')
+    .description('create a user in an existing organisation')
+    .requiredOption('--email <email>')
+    .requiredOption('--name <name>')
+    .requiredOption('--org <slug>', 'the organisation slug (it must exist)')
+    .requiredOption('--role <role>', 'a role; repeat for several', collect, [])
+    .requiredOption('--password <password>', 'at least 12 characters, not a common password')
+    .action(userCreateCommand);
+
+  const token = program.command('token').description('bearer tokens for scripts and integrations');
+  token
+    .command('create')
+    .description('print a new bearer token for a user on stdout, nothing else')
+    .requiredOption('--email <email>')
+    .option('--name <name>', "label shown in the user's token list", 'cli')
+    .action(tokenCreateCommand);
+
+  const audit = program.command('audit').description('the audit log');
+  audit
+    .command('verify')
+    .description('verify the audit hash chain; exit 0 when intact, otherwise name the first bad entry')
+    .action(auditVerifyCommand);
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    process.stderr.write(`passerelle: ${describeError(error)}\n`);
+    process.exitCode = 1;
+  }
+}

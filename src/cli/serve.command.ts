@@ -1,0 +1,69 @@
+import { DEMO_PASSWORD, DEMO_USERS, isEmptyDatabase, seedDemo } from '../db/seed/demo.js';
+import { buildApp } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+import { startJobRunner } from '../server/jobs/jobs.service.js';
+import { appDepsFor, openRuntime } from '../server/runtime.js';
+import { progress } from './output.js';
+
+export interface ServeOptions {
+  port?: string;
+  host?: string;
+  demoIfEmpty?: boolean;
+  people?: string;
+}
+
+export async function serveCommand(options: ServeOptions): Promise<void> {
+  const config = loadConfig({
+    ...process.env,
+    ...(options.port ? { PORT: options.port } : {}),
+    ...(options.host ? { HOST: options.host } : {}),
+  });
+  const runtime = await openRuntime(config, {
+    onKeyCreated: (path) =>
+      process.stderr.write(
+        `\n!! A new master key was created at ${path}.\n!! Back it up somewhere safe and separate from the database: without it the data cannot be read.\n\n`,
+      ),
+    onMigration: (name) => progress(`migrated ${name}`),
+  });
+  if (options.demoIfEmpty && (await isEmptyDatabase(runtime.db))) {
+    progress('empty database: seeding the demo scenario');
+    await seedDemo(runtime.db, runtime.keys, {
+      people: Number(options.people ?? 2000),
+      onProgress: progress,
+    });
+  }
+  const deps = await appDepsFor(runtime, config);
+  const app = await buildApp(deps, {
+    logger: {
+      level: process.env.LOG_LEVEL ?? 'warn',
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+  });
+  const stopJobs = startJobRunner(runtime.db, deps.instanceId, deps.now);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shownHost =
+    config.host === '0.0.0.0' || config.host === '127.0.0.1' || config.host === '::'
+      ? 'localhost'
+      : config.host;
+  process.stdout.write(`\nPasserelle is running at http://${shownHost}:${port}\n`);
+  if (deps.demoMode) {
+    process.stdout.write(
+      `\nDemo data (generated, no real people). Sign in with any of these, password ${DEMO_PASSWORD}\n`,
+    );
+    for (const user of DEMO_USERS)
+      process.stdout.write(`  ${user.email.padEnd(42)} ${user.roles.join(', ')}\n`);
+    process.stdout.write(
+      'The admin needs no second factor; the other roles enrol an authenticator app at first sign-in.\n\n',
+    );
+  }
+  const shutdown = async () => {
+    await stopJobs();
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}

@@ -1,0 +1,27 @@
+export { blindIndex } from './blind-index.js';
+export {
+  decryptBytes,
+  decryptField,
+  decryptJson,
+  decryptWithRingKey,
+  encryptBytes,
+  encryptField,
+  encryptJson,
+  encryptWithRingKey,
+  generateDataKey,
+  openWithKey,
+  sealWithKey,
+  unwrapDataKey,
+  wrapDataKey,
+} from './envelope.js';
+export { CryptoError } from './errors.js';
+export type { KeyRing } from './keys.js';
+export {
+  deriveKeyRing,
+  generateMasterKey,
+  loadMasterKey,
+  MASTER_KEY_ENV,
+  MASTER_KEY_FILE,
+  parseMasterKey,
+} from './keys.js';
+export { hashToken, randomId, randomToken, safeEqual, timeOrderedId } from './tokens.js';

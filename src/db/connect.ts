@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Engine } from './engine.js';
+import type { Database } from './schema.js';
+
+export interface ConnectionTarget {
+  engine: Engine;
+  /** SQLite file path, or the PostgreSQL connection string. */
+  location: string;
+  /** PostgreSQL schema to use (tests give each file its own). */
+  schema?: string;
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/passerelle.db';
+
+export function parseDatabaseUrl(url: string = DEFAULT_DATABASE_URL): ConnectionTarget {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const parsed = new URL(url);
+    const schema = parsed.searchParams.get('schema') ?? undefined;
+    parsed.searchParams.delete('schema');
+    return { engine: 'postgres', location: parsed.toString(), schema };
+  }
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    if (path.length === 0)
+      throw new Error('DATABASE_URL sqlite: needs a file path, e.g. sqlite:./data/passerelle.db');
+    return { engine: 'sqlite', location: path === ':memory:' ? path : resolve(path) };
+  }
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:…")`);
+}
+
+// pg returns int8 (count(*), bigint columns) as strings; our counts fit in a double.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+
+export function connect(target: ConnectionTarget): Kysely<Database> {
+  if (target.engine === 'sqlite') {
+    if (target.location !== ':memory:') mkdirSync(dirname(target.location), { recursive: true });
+    const sqlite = new SQLite(target.location);
+    sqlite.pragma('journal_mode = WAL');
+    // FULL: an acknowledged registration survives power loss, not only a process crash.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 10000');
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+  const pool = new pg.Pool({
+    connectionString: target.location,
+    max: Number(process.env.PG_POOL_MAX ?? 10),
+    options: target.schema ? `-c search_path=${quoteIdent(target.schema)}` : undefined,
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid schema name ${name}`);
+  return name;
+}

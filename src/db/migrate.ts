@@ -1,0 +1,45 @@
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Database } from './schema.js';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+/**
+ * Reads every migration file in src/db/migrations (or dist/…/migrations once built).
+ * Each module owns its own numbered file, so modules never edit a shared index.
+ */
+class DirectoryMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = (await readdir(MIGRATIONS_DIR))
+      .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts') && !f.includes('.test.'))
+      .sort();
+    const migrations: Record<string, Migration> = {};
+    for (const file of files) {
+      const name = file.replace(/\.(ts|js)$/, '');
+      migrations[name] = (await import(pathToFileURL(`${MIGRATIONS_DIR}${file}`).href)) as Migration;
+    }
+    return migrations;
+  }
+}
+
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  onStep?: (name: string) => void,
+): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new DirectoryMigrationProvider(),
+    allowUnorderedMigrations: true,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  for (const name of applied) onStep?.(name);
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(
+      `migration ${failed ?? '?'} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return applied;
+}

@@ -1,0 +1,19 @@
+import { accountRoutes } from '../modules/access/account.routes.js';
+import { authRoutes } from '../modules/access/auth.routes.js';
+import { usersRoutes } from '../modules/access/users.routes.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
+import type { RouteApp } from './http/types.js';
+import { systemRoutes } from './system.routes.js';
+
+/** Each module's routes, in one list: adding a module is one line here. */
+const MODULE_ROUTES: Array<(app: RouteApp) => Promise<void>> = [
+  systemRoutes,
+  authRoutes,
+  accountRoutes,
+  usersRoutes,
+  auditRoutes,
+];
+
+export async function registerModuleRoutes(app: RouteApp): Promise<void> {
+  for (const routes of MODULE_ROUTES) await app.register(routes);
+}

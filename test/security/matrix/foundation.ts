@@ -1,0 +1,25 @@
+import { EVERY_ROLE, type MatrixRow } from './types.js';
+
+export const rows: MatrixRow[] = [
+  { method: 'GET', url: '/api/health', allow: 'public' },
+  { method: 'GET', url: '/api/openapi.json', allow: 'public' },
+  { method: 'POST', url: '/api/auth/login', allow: 'public' },
+  { method: 'POST', url: '/api/auth/logout', allow: 'self' },
+  { method: 'GET', url: '/api/me', allow: 'self' },
+  { method: 'PATCH', url: '/api/me', allow: 'self' },
+  { method: 'POST', url: '/api/auth/totp/enrol', allow: 'self' },
+  { method: 'POST', url: '/api/auth/totp/confirm', allow: 'self' },
+  { method: 'GET', url: '/api/me/sessions', allow: 'self' },
+  { method: 'DELETE', url: '/api/me/sessions/:id', allow: 'self' },
+  { method: 'GET', url: '/api/me/tokens', allow: 'self' },
+  { method: 'POST', url: '/api/me/tokens', allow: 'self' },
+  { method: 'DELETE', url: '/api/me/tokens/:id', allow: 'self' },
+  { method: 'GET', url: '/api/users', allow: ['admin'] },
+  { method: 'POST', url: '/api/users', allow: ['admin'] },
+  { method: 'GET', url: '/api/users/:id', allow: ['admin'] },
+  { method: 'PATCH', url: '/api/users/:id', allow: ['admin'] },
+  { method: 'POST', url: '/api/users/:id/sessions/revoke', allow: ['admin'] },
+  { method: 'GET', url: '/api/organisations', allow: EVERY_ROLE },
+  { method: 'POST', url: '/api/organisations', allow: ['admin'] },
+  { method: 'GET', url: '/api/audit', allow: ['data_protection_officer'] },
+];
