@@ -58,7 +58,9 @@ describe('fields', () => {
     const ct = encryptField(key, 'نور الهدى', aad);
     const length = Buffer.from(ct.slice(3), 'base64url').length;
     for (const offset of [0, 11, 12, 27, 28, length - 1]) {
-      expect(() => decryptField(key, tamperText(ct, offset), aad)).toThrow('ciphertext failed authentication');
+      expect(() => decryptField(key, tamperText(ct, offset), aad)).toThrow(
+        'ciphertext failed authentication',
+      );
     }
   });
 

@@ -182,7 +182,9 @@ export function decryptBytes(dataKey: Buffer, ciphertext: Buffer, aad: string): 
     throw new CryptoError('ciphertext is truncated');
   }
   if (ciphertext[0] !== BYTES_VERSION) {
-    throw new CryptoError(`unknown ciphertext version byte 0x${ciphertext[0]!.toString(16).padStart(2, '0')}`);
+    throw new CryptoError(
+      `unknown ciphertext version byte 0x${ciphertext[0]!.toString(16).padStart(2, '0')}`,
+    );
   }
   return openWithKey(dataKey, ciphertext.subarray(1), aad);
 }

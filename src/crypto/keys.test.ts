@@ -42,7 +42,9 @@ describe('deriveKeyRing', () => {
     expect(ring.dataKeyWrapping.toString('hex')).toBe(
       'ac0c36b1ef5ca98ccd7cf25f297da43981341bc2bc97d94cb2c58843e12ccefb',
     );
-    expect(ring.blindIndex.toString('hex')).toBe('e69ba82cfa8b50848894d10432b9b787c7b87bc3487819129f6b388bb49be542');
+    expect(ring.blindIndex.toString('hex')).toBe(
+      'e69ba82cfa8b50848894d10432b9b787c7b87bc3487819129f6b388bb49be542',
+    );
   });
 
   it('refuses a master key that is not 32 bytes, and a bad version', () => {
@@ -168,7 +170,9 @@ describe('loadMasterKey', () => {
         out += chunk.toString();
       });
       return new Promise<{ key: string; created: boolean }>((resolve, reject) => {
-        child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`exit ${code}`))));
+        child.once('exit', (code) =>
+          code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`exit ${code}`)),
+        );
       });
     });
     const results = await Promise.all(runs);

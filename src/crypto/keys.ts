@@ -1,3 +1,4 @@
+import { hkdfSync, randomFillSync } from 'node:crypto';
 import {
   closeSync,
   fstatSync,
@@ -8,7 +9,6 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { hkdfSync, randomFillSync } from 'node:crypto';
 import { join } from 'node:path';
 import { CryptoError } from './errors.js';
 
