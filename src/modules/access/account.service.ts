@@ -70,7 +70,7 @@ export async function confirmTotpEnrolment(ctx: ServiceContext, code: string) {
   const step = matchTotpStep(secret, code, ctx.now(), user.totp_last_step);
   if (step === null)
     throw AppError.validation('code', 'does not match; check the time on your phone and try the new code');
-  const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, () => formatRecoveryCode(randomToken(8)));
+  const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, () => formatRecoveryCode(randomToken(16)));
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, user.id, {
       totp_enabled: 1,
