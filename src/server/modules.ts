@@ -1,7 +1,10 @@
 import { accountRoutes } from '../modules/access/account.routes.js';
 import { authRoutes } from '../modules/access/auth.routes.js';
 import { usersRoutes } from '../modules/access/users.routes.js';
+import { alertsRoutes } from '../modules/alerts/alerts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { householdsRoutes } from '../modules/registry/households.routes.js';
+import { peopleRoutes } from '../modules/registry/people.routes.js';
 import type { RouteApp } from './http/types.js';
 import { systemRoutes } from './system.routes.js';
 
@@ -12,6 +15,9 @@ const MODULE_ROUTES: Array<(app: RouteApp) => Promise<void>> = [
   accountRoutes,
   usersRoutes,
   auditRoutes,
+  alertsRoutes,
+  peopleRoutes,
+  householdsRoutes,
 ];
 
 export async function registerModuleRoutes(app: RouteApp): Promise<void> {

@@ -1,6 +1,16 @@
+import { type Insertable, type Updateable, sql } from 'kysely';
 import type { Executor } from '../../db/engine.js';
 import type { Actor } from '../access/actor.js';
-import { scopeToActor } from '../access/scope.js';
+import { scopeCondition, scopeToActor } from '../access/scope.js';
+import type { IndexEntry, IndexKind } from './person-index.js';
+import type {
+  ConsentsTable,
+  HouseholdMembersTable,
+  HouseholdsTable,
+  PeopleTable,
+  PersonHistoryTable,
+  SpecificNeedsTable,
+} from './registry.tables.js';
 
 /**
  * Registered people currently at each site (active records, not merged or erased): the floor
@@ -27,4 +37,241 @@ export async function findPersonInScope(db: Executor, actor: Actor, personId: st
     .where('people.id', '=', personId)
     .where('people.status', '!=', 'erased')
     .executeTakeFirst();
+}
+
+export async function findPeopleInScopeByIds(db: Executor, actor: Actor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return scopeToActor(db.selectFrom('people').selectAll(), actor, 'people', 'person')
+    .where('people.id', 'in', ids)
+    .where('people.status', '=', 'active')
+    .execute();
+}
+
+export async function findPersonByCode(db: Executor, actor: Actor, code: string) {
+  return scopeToActor(db.selectFrom('people').selectAll(), actor, 'people', 'person')
+    .where('people.code', '=', code)
+    .where('people.status', '=', 'active')
+    .executeTakeFirst();
+}
+
+export async function codeExists(db: Executor, code: string): Promise<boolean> {
+  const [person, household] = await Promise.all([
+    db.selectFrom('people').select('id').where('code', '=', code).executeTakeFirst(),
+    db.selectFrom('households').select('id').where('code', '=', code).executeTakeFirst(),
+  ]);
+  return Boolean(person || household);
+}
+
+export async function insertPerson(db: Executor, row: Insertable<PeopleTable>) {
+  await db.insertInto('people').values(row).execute();
+}
+
+export async function updatePersonRow(db: Executor, id: string, changes: Updateable<PeopleTable>) {
+  await db.updateTable('people').set(changes).where('id', '=', id).execute();
+}
+
+/** Increments the version only if it is still `expected`: optimistic concurrency for edits and sync. */
+export async function bumpPersonVersion(db: Executor, id: string, expected: number, changes: Updateable<PeopleTable>) {
+  const result = await db
+    .updateTable('people')
+    .set({ ...changes, version: expected + 1 })
+    .where('id', '=', id)
+    .where('version', '=', expected)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertPersonKey(db: Executor, personId: string, wrapped: string, keyVersion: number, at: string) {
+  await db.insertInto('person_keys').values({ person_id: personId, wrapped_key: wrapped, key_version: keyVersion, created_at: at }).execute();
+}
+
+export async function findPersonKeys(db: Executor, personIds: readonly string[]) {
+  if (personIds.length === 0) return new Map<string, string>();
+  const rows = await db.selectFrom('person_keys').select(['person_id', 'wrapped_key']).where('person_id', 'in', personIds).execute();
+  return new Map(rows.map((r) => [r.person_id, r.wrapped_key]));
+}
+
+export async function replacePersonIndex(db: Executor, personId: string, entries: IndexEntry[]) {
+  await db.deleteFrom('person_index').where('person_id', '=', personId).execute();
+  if (entries.length > 0) {
+    await db.insertInto('person_index').values(entries.map((e) => ({ person_id: personId, kind: e.kind, hmac: e.hmac }))).execute();
+  }
+}
+
+export interface CandidateFilter {
+  siteId?: string;
+  nationality?: string;
+  sex?: string;
+  minBirthYear?: number;
+  maxBirthYear?: number;
+  needCategory?: string;
+}
+
+/**
+ * Candidate people for a search, ranked in the database by weighted blind-index hits, within the
+ * actor's scope. Only ids and hit weights leave the database; names are decrypted afterwards.
+ */
+export async function findCandidateIds(
+  db: Executor,
+  actor: Actor,
+  entries: IndexEntry[],
+  weights: Record<IndexKind, number>,
+  filter: CandidateFilter,
+  limit: number,
+): Promise<Array<{ personId: string; weight: number }>> {
+  if (entries.length === 0) return [];
+  const byKind = new Map<IndexKind, string[]>();
+  for (const e of entries) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e.hmac]);
+  const weightCase = sql<number>`sum(case ${sql.join(
+    [...byKind.keys()].map((kind) => sql`when pi.kind = ${kind} then ${weights[kind]}`),
+    sql` `,
+  )} else 0 end)`;
+  let query = db
+    .selectFrom('person_index as pi')
+    .innerJoin('people', 'people.id', 'pi.person_id')
+    .select(['pi.person_id as personId', weightCase.as('weight')])
+    .where((eb) => eb.or([...byKind.entries()].map(([kind, hmacs]) => eb.and([eb('pi.kind', '=', kind), eb('pi.hmac', 'in', hmacs)]))))
+    .where('people.status', '=', 'active')
+    .where(scopeCondition(actor, 'people', 'person'));
+  query = applyPeopleFilter(query, filter);
+  const rows = await query.groupBy('pi.person_id').orderBy('weight', 'desc').orderBy('pi.person_id').limit(limit).execute();
+  return rows.map((r) => ({ personId: r.personId, weight: Number(r.weight) }));
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the filter applies to any query that joins `people`.
+function applyPeopleFilter<Q extends { where: (...args: any[]) => Q }>(query: Q, filter: CandidateFilter): Q {
+  let q = query;
+  if (filter.siteId) q = q.where('people.site_id', '=', filter.siteId);
+  if (filter.nationality) q = q.where('people.nationality', '=', filter.nationality);
+  if (filter.sex) q = q.where('people.sex', '=', filter.sex);
+  if (filter.minBirthYear !== undefined) q = q.where('people.birth_year', '>=', filter.minBirthYear);
+  if (filter.maxBirthYear !== undefined) q = q.where('people.birth_year', '<=', filter.maxBirthYear);
+  if (filter.needCategory) {
+    q = q.where(
+      sql<boolean>`exists (select 1 from specific_needs sn where sn.person_id = people.id and sn.removed_at is null and (sn.category = ${filter.needCategory} or sn.code = ${filter.needCategory}))`,
+    );
+  }
+  return q;
+}
+
+/** A filtered list (no text query), newest first, keyset-paginated on (created_at, id). */
+export async function listPeople(
+  db: Executor,
+  actor: Actor,
+  filter: CandidateFilter,
+  after: { createdAt: string; id: string } | undefined,
+  limit: number,
+) {
+  let query = scopeToActor(db.selectFrom('people').selectAll(), actor, 'people', 'person').where('people.status', '=', 'active');
+  query = applyPeopleFilter(query, filter);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb('people.created_at', '<', after.createdAt), eb.and([eb('people.created_at', '=', after.createdAt), eb('people.id', '<', after.id)])]),
+    );
+  }
+  return query.orderBy('people.created_at', 'desc').orderBy('people.id', 'desc').limit(limit).execute();
+}
+
+// Households
+
+export async function insertHousehold(db: Executor, row: Insertable<HouseholdsTable>) {
+  await db.insertInto('households').values(row).execute();
+}
+
+export async function findHouseholdInScope(db: Executor, actor: Actor, id: string) {
+  return scopeToActor(db.selectFrom('households').selectAll(), actor, 'households', 'household')
+    .where('households.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findCurrentMembers(db: Executor, householdId: string) {
+  return db
+    .selectFrom('household_members')
+    .innerJoin('people', 'people.id', 'household_members.person_id')
+    .select(['household_members.person_id', 'household_members.relationship', 'household_members.joined_at', 'people.birth_year', 'people.sex', 'people.code', 'people.identity'])
+    .where('household_members.household_id', '=', householdId)
+    .where('household_members.left_at', 'is', null)
+    .where('people.status', '=', 'active')
+    .orderBy('household_members.joined_at')
+    .execute();
+}
+
+export async function insertMember(db: Executor, row: Insertable<HouseholdMembersTable>) {
+  await db.insertInto('household_members').values(row).execute();
+}
+
+export async function endMemberships(db: Executor, personId: string, at: string) {
+  await db.updateTable('household_members').set({ left_at: at }).where('person_id', '=', personId).where('left_at', 'is', null).execute();
+}
+
+// Needs and consent
+
+export async function insertNeeds(db: Executor, rows: Insertable<SpecificNeedsTable>[]) {
+  if (rows.length > 0) await db.insertInto('specific_needs').values(rows).execute();
+}
+
+export async function findActiveNeeds(db: Executor, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .selectFrom('specific_needs')
+    .selectAll()
+    .where('person_id', 'in', personIds)
+    .where('removed_at', 'is', null)
+    .orderBy('noted_at')
+    .execute();
+}
+
+export async function removeNeeds(db: Executor, personId: string, codes: string[], by: string | null, at: string) {
+  if (codes.length === 0) return;
+  await db
+    .updateTable('specific_needs')
+    .set({ removed_at: at, removed_by: by })
+    .where('person_id', '=', personId)
+    .where('code', 'in', codes)
+    .where('removed_at', 'is', null)
+    .execute();
+}
+
+export async function insertConsents(db: Executor, rows: Insertable<ConsentsTable>[]) {
+  if (rows.length > 0) await db.insertInto('consents').values(rows).execute();
+}
+
+export async function findConsents(db: Executor, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  return db.selectFrom('consents').selectAll().where('person_id', 'in', personIds).orderBy('recorded_at').execute();
+}
+
+export async function withdrawConsents(db: Executor, personId: string, purposes: string[], by: string | null, at: string) {
+  if (purposes.length === 0) return;
+  await db
+    .updateTable('consents')
+    .set({ withdrawn_at: at, withdrawn_by: by })
+    .where('person_id', '=', personId)
+    .where('purpose', 'in', purposes as ConsentsTable['purpose'][])
+    .where('withdrawn_at', 'is', null)
+    .execute();
+}
+
+/** True when the person has a current (not withdrawn) consent or other legal basis for `purpose`. */
+export async function hasCurrentConsent(db: Executor, personId: string, purpose: ConsentsTable['purpose']): Promise<boolean> {
+  const row = await db
+    .selectFrom('consents')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('purpose', '=', purpose)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+export async function insertHistory(db: Executor, row: Insertable<PersonHistoryTable>) {
+  await db.insertInto('person_history').values(row).execute();
+}
+
+export async function findHistory(db: Executor, personId: string) {
+  return db.selectFrom('person_history').selectAll().where('person_id', '=', personId).orderBy('changed_at', 'desc').execute();
+}
+
+export async function siteExists(db: Executor, siteId: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('sites').select('id').where('id', '=', siteId).executeTakeFirst());
 }

@@ -1,0 +1,29 @@
+export type AlertState = 'open' | 'resolved';
+export type AlertSeverity = 'info' | 'warning' | 'urgent';
+
+export interface AlertsTable {
+  id: string;
+  org_id: string;
+  /** The rule that raised it, e.g. 'registry.unaccompanied_child', 'cases.assessment_due'. */
+  rule: string;
+  entity: string;
+  entity_id: string;
+  person_id: string | null;
+  /** Who should act: a role in the organisation, or one user. */
+  assigned_role: string | null;
+  assigned_user_id: string | null;
+  severity: AlertSeverity;
+  state: AlertState;
+  due_at: string | null;
+  /** JSON of non-personal details (no names). */
+  details: string | null;
+  /** Raising the same alert twice (two processes, a retry) is a no-op. */
+  dedupe_key: string | null;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+export interface AlertsTables {
+  alerts: AlertsTable;
+}
