@@ -79,7 +79,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('incidents_site_idx').on('incidents').columns(['site_id', 'occurred_on']).execute();
+  await db.schema
+    .createIndex('incidents_site_idx')
+    .on('incidents')
+    .columns(['site_id', 'occurred_on'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
