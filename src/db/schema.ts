@@ -1,6 +1,7 @@
 import type { AccessTables } from '../modules/access/access.tables.js';
 import type { AlertsTables } from '../modules/alerts/alerts.tables.js';
 import type { AuditTables } from '../modules/audit/audit.tables.js';
+import type { InformationTables } from '../modules/information/information.tables.js';
 import type { RegistryTables } from '../modules/registry/registry.tables.js';
 import type { SitesTables } from '../modules/sites/sites.tables.js';
 import type { SystemTables } from './system.tables.js';
@@ -9,4 +10,11 @@ import type { SystemTables } from './system.tables.js';
  * The whole database, one interface per module's tables.
  * A module adds its `<name>.tables.ts` and one `extends` entry here.
  */
-export interface Database extends SystemTables, AccessTables, AuditTables, SitesTables, RegistryTables, AlertsTables {}
+export interface Database
+  extends SystemTables,
+    AccessTables,
+    AuditTables,
+    SitesTables,
+    RegistryTables,
+    AlertsTables,
+    InformationTables {}

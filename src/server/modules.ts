@@ -3,6 +3,7 @@ import { authRoutes } from '../modules/access/auth.routes.js';
 import { usersRoutes } from '../modules/access/users.routes.js';
 import { alertsRoutes } from '../modules/alerts/alerts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { informationRoutes } from '../modules/information/information.routes.js';
 import { householdsRoutes } from '../modules/registry/households.routes.js';
 import { peopleRoutes } from '../modules/registry/people.routes.js';
 import type { RouteApp } from './http/types.js';
@@ -18,6 +19,7 @@ const MODULE_ROUTES: Array<(app: RouteApp) => Promise<void>> = [
   alertsRoutes,
   peopleRoutes,
   householdsRoutes,
+  informationRoutes,
 ];
 
 export async function registerModuleRoutes(app: RouteApp): Promise<void> {
