@@ -6,6 +6,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { informationRoutes } from '../modules/information/information.routes.js';
 import { householdsRoutes } from '../modules/registry/households.routes.js';
 import { peopleRoutes } from '../modules/registry/people.routes.js';
+import { sitesRoutes } from '../modules/sites/sites.routes.js';
 import type { RouteApp } from './http/types.js';
 import { systemRoutes } from './system.routes.js';
 
@@ -19,6 +20,7 @@ const MODULE_ROUTES: Array<(app: RouteApp) => Promise<void>> = [
   alertsRoutes,
   peopleRoutes,
   householdsRoutes,
+  sitesRoutes,
   informationRoutes,
 ];
 
