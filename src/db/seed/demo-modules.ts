@@ -1,3 +1,4 @@
+import { informationSeeder } from '../../modules/information/information.seed.js';
 import type { ServiceContext } from '../../server/context.js';
 
 export interface DemoSeedContext {
@@ -17,4 +18,4 @@ export interface DemoModuleSeeder {
 }
 
 /** Each module's demo data, in dependency order: adding a module is one line here. */
-export const DEMO_MODULE_SEEDERS: DemoModuleSeeder[] = [];
+export const DEMO_MODULE_SEEDERS: DemoModuleSeeder[] = [informationSeeder];
