@@ -82,7 +82,15 @@ describeEngines('hostile input never causes a 5xx', (h) => {
       payload: `{"email": ${'['.repeat(5000)}"x"${']'.repeat(5000)}}`,
     });
     expect(deep.statusCode).toBe(400);
-    const huge = await admin.api.post('/api/users', { name: 'x'.repeat(2 * 1024 * 1024) });
+    const long = await admin.api.post('/api/users', {
+      email: 'long-name@example.org',
+      roles: ['analyst'],
+      password: 'a-perfectly-fine-passphrase',
+      name: 'x'.repeat(10 * 1024 * 1024),
+    });
+    expect(long.status).toBe(400);
+    expect(long.body.error.message).toMatch(/^name:/);
+    const huge = await admin.api.post('/api/users', { name: 'x'.repeat(50 * 1024 * 1024) });
     expect(huge.status).toBe(413);
     const notJson = await h.app.inject({
       method: 'POST',

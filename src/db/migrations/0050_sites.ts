@@ -35,7 +35,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('changed_by', 'text')
     .addColumn('changed_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('site_status_history_site_idx').on('site_status_history').columns(['site_id', 'effective_on']).execute();
+  await db.schema
+    .createIndex('site_status_history_site_idx')
+    .on('site_status_history')
+    .columns(['site_id', 'effective_on'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -22,7 +22,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('resolved_at', 'text')
     .addColumn('resolved_by', 'text')
     .execute();
-  await db.schema.createIndex('alerts_org_state_idx').on('alerts').columns(['org_id', 'state', 'due_at']).execute();
+  await db.schema
+    .createIndex('alerts_org_state_idx')
+    .on('alerts')
+    .columns(['org_id', 'state', 'due_at'])
+    .execute();
   await db.schema.createIndex('alerts_entity_idx').on('alerts').columns(['entity', 'entity_id']).execute();
 }
 

@@ -57,7 +57,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('hmac', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('person_index_lookup_idx').on('person_index').columns(['kind', 'hmac', 'person_id']).execute();
+  await db.schema
+    .createIndex('person_index_lookup_idx')
+    .on('person_index')
+    .columns(['kind', 'hmac', 'person_id'])
+    .execute();
   await db.schema.createIndex('person_index_person_idx').on('person_index').column('person_id').execute();
 
   await db.schema
@@ -69,7 +73,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('left_at', 'text')
     .addPrimaryKeyConstraint('household_members_pk', ['household_id', 'person_id', 'joined_at'])
     .execute();
-  await db.schema.createIndex('household_members_person_idx').on('household_members').column('person_id').execute();
+  await db.schema
+    .createIndex('household_members_person_idx')
+    .on('household_members')
+    .column('person_id')
+    .execute();
 
   await db.schema
     .createTable('specific_needs')
@@ -84,7 +92,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('removed_at', 'text')
     .execute();
   await db.schema.createIndex('specific_needs_person_idx').on('specific_needs').column('person_id').execute();
-  await db.schema.createIndex('specific_needs_category_idx').on('specific_needs').columns(['category', 'removed_at']).execute();
+  await db.schema
+    .createIndex('specific_needs_category_idx')
+    .on('specific_needs')
+    .columns(['category', 'removed_at'])
+    .execute();
 
   await db.schema
     .createTable('consents')
@@ -98,7 +110,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('withdrawn_by', 'text')
     .addColumn('withdrawn_at', 'text')
     .execute();
-  await db.schema.createIndex('consents_person_idx').on('consents').columns(['person_id', 'purpose']).execute();
+  await db.schema
+    .createIndex('consents_person_idx')
+    .on('consents')
+    .columns(['person_id', 'purpose'])
+    .execute();
 
   // Edit history: which fields changed when and by whom; old and new values encrypted.
   await db.schema
@@ -110,11 +126,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('fields', 'text', (c) => c.notNull())
     .addColumn('change', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('person_history_person_idx').on('person_history').columns(['person_id', 'changed_at']).execute();
+  await db.schema
+    .createIndex('person_history_person_idx')
+    .on('person_history')
+    .columns(['person_id', 'changed_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['person_history', 'consents', 'specific_needs', 'household_members', 'person_index', 'person_keys', 'people', 'households']) {
+  for (const table of [
+    'person_history',
+    'consents',
+    'specific_needs',
+    'household_members',
+    'person_index',
+    'person_keys',
+    'people',
+    'households',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

@@ -1,4 +1,5 @@
 import { informationSeeder } from '../../modules/information/information.seed.js';
+import { sitesDemoSeeder } from '../../modules/sites/sites.seed.js';
 import type { ServiceContext } from '../../server/context.js';
 
 export interface DemoSeedContext {
@@ -18,4 +19,4 @@ export interface DemoModuleSeeder {
 }
 
 /** Each module's demo data, in dependency order: adding a module is one line here. */
-export const DEMO_MODULE_SEEDERS: DemoModuleSeeder[] = [informationSeeder];
+export const DEMO_MODULE_SEEDERS: DemoModuleSeeder[] = [sitesDemoSeeder, informationSeeder];

@@ -13,7 +13,15 @@ export async function insertAlert(db: Executor, row: Insertable<AlertsTable>): P
 
 export async function findOpenAlerts(
   db: Executor,
-  filter: { orgId: string; roles: readonly Role[]; userId: string; entity?: string; entityId?: string; limit: number; afterId?: string },
+  filter: {
+    orgId: string;
+    roles: readonly Role[];
+    userId: string;
+    entity?: string;
+    entityId?: string;
+    limit: number;
+    afterId?: string;
+  },
 ) {
   let query = db
     .selectFrom('alerts')
@@ -38,10 +46,20 @@ export async function findAlertById(db: Executor, id: string) {
 }
 
 export async function resolveAlertRow(db: Executor, id: string, by: string | null, at: string) {
-  await db.updateTable('alerts').set({ state: 'resolved', resolved_at: at, resolved_by: by }).where('id', '=', id).execute();
+  await db
+    .updateTable('alerts')
+    .set({ state: 'resolved', resolved_at: at, resolved_by: by })
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function resolveAlertsFor(db: Executor, entity: string, entityId: string, rule: string, at: string) {
+export async function resolveAlertsFor(
+  db: Executor,
+  entity: string,
+  entityId: string,
+  rule: string,
+  at: string,
+) {
   await db
     .updateTable('alerts')
     .set({ state: 'resolved', resolved_at: at })

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { Id, page } from '../../server/http/schema-helpers.js';
 
 export const AlertsQuery = z.strictObject({
-  entity: z.string().max(40).regex(/^[a-z_]+$/, 'must be an entity name like case or person').optional(),
+  entity: z
+    .string()
+    .max(40)
+    .regex(/^[a-z_]+$/, 'must be an entity name like case or person')
+    .optional(),
   entityId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
   cursor: z.string().max(200).optional(),

@@ -2,8 +2,8 @@ import { timeOrderedId } from '../../crypto/index.js';
 import type { Executor } from '../../db/engine.js';
 import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
 import type { Role } from '../access/roles.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { findAlertById, findOpenAlerts, insertAlert, resolveAlertRow } from './alerts.repository.js';
 import type { AlertSeverity } from './alerts.tables.js';
 
@@ -23,7 +23,11 @@ export interface RaiseAlertInput {
 }
 
 /** Raises an alert inside the caller's transaction, so the alert exists exactly when the record does. */
-export async function raiseAlert(trx: Executor, ctx: Pick<ServiceContext, 'now'>, input: RaiseAlertInput): Promise<void> {
+export async function raiseAlert(
+  trx: Executor,
+  ctx: Pick<ServiceContext, 'now'>,
+  input: RaiseAlertInput,
+): Promise<void> {
   await insertAlert(trx, {
     id: timeOrderedId(ctx.now().getTime()),
     org_id: input.orgId,
@@ -45,7 +49,10 @@ export async function raiseAlert(trx: Executor, ctx: Pick<ServiceContext, 'now'>
 }
 
 /** The actor's due work: alerts of their organisation assigned to them, to one of their roles, or to nobody. */
-export async function listAlerts(ctx: ServiceContext, filter: { entity?: string; entityId?: string; limit: number; afterId?: string }) {
+export async function listAlerts(
+  ctx: ServiceContext,
+  filter: { entity?: string; entityId?: string; limit: number; afterId?: string },
+) {
   if (!ctx.actor.orgId || !ctx.actor.userId) return [];
   const rows = await findOpenAlerts(ctx.db, {
     orgId: ctx.actor.orgId,
@@ -53,7 +60,9 @@ export async function listAlerts(ctx: ServiceContext, filter: { entity?: string;
     userId: ctx.actor.userId,
     ...filter,
   });
-  return rows.sort((a, b) => (a.due_at ?? '9999').localeCompare(b.due_at ?? '9999') || a.id.localeCompare(b.id));
+  return rows.sort(
+    (a, b) => (a.due_at ?? '9999').localeCompare(b.due_at ?? '9999') || a.id.localeCompare(b.id),
+  );
 }
 
 export async function resolveAlert(ctx: ServiceContext, id: string) {
@@ -62,6 +71,11 @@ export async function resolveAlert(ctx: ServiceContext, id: string) {
     if (!alert || alert.org_id !== ctx.actor.orgId) throw AppError.notFound('alert');
     if (alert.state !== 'open') throw new AppError('invalid_state', 'This alert is already resolved.');
     await resolveAlertRow(trx, id, ctx.actor.userId, ctx.now().toISOString());
-    await recordAudit(trx, ctx, { action: 'alert.resolve', entity: 'alert', entityId: id, details: { rule: alert.rule } });
+    await recordAudit(trx, ctx, {
+      action: 'alert.resolve',
+      entity: 'alert',
+      entityId: id,
+      details: { rule: alert.rule },
+    });
   });
 }

@@ -9,7 +9,10 @@ export async function householdsRoutes(app: RouteApp): Promise<void> {
 
   app.post(
     '/api/households',
-    { config: write, schema: { tags: ['households'], body: CreateHouseholdBody, response: { 201: HouseholdResponse } } },
+    {
+      config: write,
+      schema: { tags: ['households'], body: CreateHouseholdBody, response: { 201: HouseholdResponse } },
+    },
     async (request, reply) => {
       const ctx = request.serviceContext();
       const household = await createHousehold(ctx, request.body);
@@ -28,7 +31,15 @@ export async function householdsRoutes(app: RouteApp): Promise<void> {
 
   app.post(
     '/api/households/:id/members',
-    { config: write, schema: { tags: ['households'], params: IdParams, body: AddMemberBody, response: { 200: HouseholdResponse } } },
+    {
+      config: write,
+      schema: {
+        tags: ['households'],
+        params: IdParams,
+        body: AddMemberBody,
+        response: { 200: HouseholdResponse },
+      },
+    },
     async (request) => addHouseholdMember(request.serviceContext(), request.params.id, request.body),
   );
 }

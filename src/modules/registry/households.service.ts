@@ -2,10 +2,10 @@ import { timeOrderedId } from '../../crypto/index.js';
 import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { openIdentities } from './people-read.js';
 import { uniqueCode } from './people.service.js';
-import { ageOf } from './registry.presenter.js';
+import { openIdentities } from './people-read.js';
 import { readableGroups } from './registry.policy.js';
+import { ageOf } from './registry.presenter.js';
 import {
   endMemberships,
   findCurrentMembers,
@@ -18,12 +18,17 @@ import {
 } from './registry.repository.js';
 import type { HouseholdsTable, Relationship } from './registry.tables.js';
 
-export async function createHousehold(ctx: ServiceContext, input: { siteId?: string }, options: { isDemo?: boolean } = {}) {
+export async function createHousehold(
+  ctx: ServiceContext,
+  input: { siteId?: string },
+  options: { isDemo?: boolean } = {},
+) {
   const orgId = ctx.actor.orgId;
   if (!orgId) throw new AppError('forbidden');
   const now = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    if (input.siteId && !(await siteExists(trx, input.siteId))) throw AppError.validation('siteId', 'no such site');
+    if (input.siteId && !(await siteExists(trx, input.siteId)))
+      throw AppError.validation('siteId', 'no such site');
     const row: HouseholdsTable = {
       id: timeOrderedId(ctx.now().getTime()),
       org_id: orgId,
@@ -41,7 +46,11 @@ export async function createHousehold(ctx: ServiceContext, input: { siteId?: str
 }
 
 /** Adds a person to a household (leaving any previous one); a household has one head. */
-export async function addHouseholdMember(ctx: ServiceContext, householdId: string, input: { personId: string; relationship: Relationship }) {
+export async function addHouseholdMember(
+  ctx: ServiceContext,
+  householdId: string,
+  input: { personId: string; relationship: Relationship },
+) {
   const now = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const household = await findHouseholdInScope(trx, ctx.actor, householdId);
@@ -50,13 +59,23 @@ export async function addHouseholdMember(ctx: ServiceContext, householdId: strin
     if (!person || person.status !== 'active') throw AppError.validation('personId', 'no such person');
     const members = await findCurrentMembers(trx, householdId);
     if (members.some((m) => m.person_id === input.personId)) {
-      throw new AppError('conflict', 'personId: already a member of this household', [{ field: 'personId', message: 'already a member' }]);
+      throw new AppError('conflict', 'personId: already a member of this household', [
+        { field: 'personId', message: 'already a member' },
+      ]);
     }
     if (input.relationship === 'head' && members.some((m) => m.relationship === 'head')) {
-      throw new AppError('conflict', 'relationship: this household already has a head', [{ field: 'relationship', message: 'already has a head' }]);
+      throw new AppError('conflict', 'relationship: this household already has a head', [
+        { field: 'relationship', message: 'already has a head' },
+      ]);
     }
     await endMemberships(trx, input.personId, now);
-    await insertMember(trx, { household_id: householdId, person_id: input.personId, relationship: input.relationship, joined_at: now, left_at: null });
+    await insertMember(trx, {
+      household_id: householdId,
+      person_id: input.personId,
+      relationship: input.relationship,
+      joined_at: now,
+      left_at: null,
+    });
     await updatePersonRow(trx, input.personId, { household_id: householdId, updated_at: now });
     await recordAudit(trx, ctx, {
       action: 'household.member_add',
@@ -100,7 +119,9 @@ export async function getHousehold(ctx: ServiceContext, householdId: string) {
             relationship: m.relationship,
             sex: m.sex,
             age: ageOf(m.birth_year, null, now),
-            ...(showNames && identity ? { givenName: identity.givenName, familyName: identity.familyName ?? null } : {}),
+            ...(showNames && identity
+              ? { givenName: identity.givenName, familyName: identity.familyName ?? null }
+              : {}),
           };
         }),
     };

@@ -2,10 +2,10 @@ import { decryptJson } from '../../crypto/index.js';
 import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { loadPersonViews } from './people-read.js';
+import { type ScoredPerson, searchByName } from './people-search.js';
 import { normalisePersonCode } from './person-code.js';
 import { historyAad, openPersonKey } from './person-identity.js';
-import { type ScoredPerson, searchByName } from './people-search.js';
-import { loadPersonViews } from './people-read.js';
 import { readableGroups } from './registry.policy.js';
 import type { PersonView } from './registry.presenter.js';
 import {
@@ -91,12 +91,21 @@ export async function searchPeople(ctx: ServiceContext, input: SearchInput): Pro
         pageRows.map((s) => s.row),
       );
       outcome = {
-        views: views.map((view, i) => ({ ...view, match: { score: Math.round(pageRows[i]!.score * 1000) / 1000, explanation: pageRows[i]!.explanation } })),
+        views: views.map((view, i) => ({
+          ...view,
+          match: {
+            score: Math.round(pageRows[i]!.score * 1000) / 1000,
+            explanation: pageRows[i]!.explanation,
+          },
+        })),
         hasMore: scored.length > offset + input.limit,
       };
     } else {
       const rows = await listPeople(trx, ctx.actor, filter, input.after, input.limit + 1);
-      outcome = { views: await loadPersonViews(trx, ctx.keys, rows.slice(0, input.limit)), hasMore: rows.length > input.limit };
+      outcome = {
+        views: await loadPersonViews(trx, ctx.keys, rows.slice(0, input.limit)),
+        hasMore: rows.length > input.limit,
+      };
     }
     await recordAudit(trx, ctx, {
       action: 'person.search',
@@ -126,7 +135,15 @@ export async function personHistory(ctx: ServiceContext, id: string) {
       changedAt: entry.changed_at,
       changedBy: entry.changed_by,
       fields: JSON.parse(entry.fields) as string[],
-      ...(dataKey ? { change: decryptJson<Record<string, [unknown, unknown]>>(dataKey, entry.change, historyAad(id, entry.id)) } : {}),
+      ...(dataKey
+        ? {
+            change: decryptJson<Record<string, [unknown, unknown]>>(
+              dataKey,
+              entry.change,
+              historyAad(id, entry.id),
+            ),
+          }
+        : {}),
     }));
   });
 }

@@ -9,7 +9,11 @@ import type { PeopleTable } from './registry.tables.js';
  * Decrypts the identities of some people. A person whose data key was deleted (erased) yields
  * null: their record stays for aggregates, their identity is gone.
  */
-export async function openIdentities(db: Executor, keys: KeyRing, rows: readonly PeopleTable[]): Promise<Map<string, Identity | null>> {
+export async function openIdentities(
+  db: Executor,
+  keys: KeyRing,
+  rows: readonly PeopleTable[],
+): Promise<Map<string, Identity | null>> {
   const wrapped = await findPersonKeys(
     db,
     rows.map((r) => r.id),
@@ -23,9 +27,17 @@ export async function openIdentities(db: Executor, keys: KeyRing, rows: readonly
 }
 
 /** Everything a presenter needs for these people, loaded in four queries whatever their number. */
-export async function loadPersonViews(db: Executor, keys: KeyRing, rows: readonly PeopleTable[]): Promise<PersonView[]> {
+export async function loadPersonViews(
+  db: Executor,
+  keys: KeyRing,
+  rows: readonly PeopleTable[],
+): Promise<PersonView[]> {
   const ids = rows.map((r) => r.id);
-  const [identities, needs, consents] = await Promise.all([openIdentities(db, keys, rows), findActiveNeeds(db, ids), findConsents(db, ids)]);
+  const [identities, needs, consents] = await Promise.all([
+    openIdentities(db, keys, rows),
+    findActiveNeeds(db, ids),
+    findConsents(db, ids),
+  ]);
   return rows.map((row) => ({
     row,
     identity: identities.get(row.id) ?? null,

@@ -1,9 +1,9 @@
 import type { Executor } from '../../db/engine.js';
 import type { ServiceContext } from '../../server/context.js';
-import { compareNames } from '../matching/names/index.js';
-import { allNames, type Identity } from './person-identity.js';
-import { INDEX_WEIGHT, queryIndexEntries } from './person-index.js';
+import { matchQuery } from '../matching/transliteration/index.js';
 import { openIdentities } from './people-read.js';
+import { allNames, type Identity } from './person-identity.js';
+import { INDEX_WEIGHT, isPhoneLike, normalisePhone, queryIndexEntries } from './person-index.js';
 import { type CandidateFilter, findCandidateIds, findPeopleInScopeByIds } from './registry.repository.js';
 import type { PeopleTable } from './registry.tables.js';
 
@@ -29,7 +29,7 @@ export interface ScoredPerson {
 function scoreName(query: string, identity: Identity): { score: number; explanation: Explanation[] } {
   let best = { score: 0, explanation: [] as Explanation[] };
   for (const name of allNames(identity)) {
-    const result = compareNames(query, name);
+    const result = matchQuery(query, name);
     if (result.score > best.score) {
       best = {
         score: result.score,
@@ -57,14 +57,28 @@ async function candidates(db: Executor, ctx: ServiceContext, names: string[], fi
   return { rows, identities: await openIdentities(db, ctx.keys, rows) };
 }
 
-/** Text search: candidates from the blind indexes, decrypted and ranked by name similarity. */
-export async function searchByName(db: Executor, ctx: ServiceContext, q: string, filter: CandidateFilter): Promise<ScoredPerson[]> {
+function scorePhone(q: string, identity: Identity): { score: number; explanation: Explanation[] } {
+  const same = identity.phone ? normalisePhone(identity.phone) === normalisePhone(q) : false;
+  return {
+    score: same ? 1 : 0,
+    explanation: same ? [{ field: 'phone', level: 'exact', detail: 'same last nine digits' }] : [],
+  };
+}
+
+/** Text search: candidates from the blind indexes, decrypted and ranked by name (or phone) similarity. */
+export async function searchByName(
+  db: Executor,
+  ctx: ServiceContext,
+  q: string,
+  filter: CandidateFilter,
+): Promise<ScoredPerson[]> {
   const { rows, identities } = await candidates(db, ctx, [q], filter);
+  const byPhone = isPhoneLike(q);
   const scored: ScoredPerson[] = [];
   for (const row of rows) {
     const identity = identities.get(row.id) ?? null;
     if (!identity) continue;
-    const { score, explanation } = scoreName(q, identity);
+    const { score, explanation } = byPhone ? scorePhone(q, identity) : scoreName(q, identity);
     if (score >= MIN_SEARCH_SCORE) scored.push({ row, identity, score, explanation });
   }
   return scored.sort((a, b) => b.score - a.score || a.row.id.localeCompare(b.row.id));
@@ -87,7 +101,11 @@ export interface DuplicateCandidate {
   explanation: Explanation[];
 }
 
-function birthYearAgreement(a: number | null | undefined, b: number | null, estimated: boolean): { value: number; level: string } {
+function birthYearAgreement(
+  a: number | null | undefined,
+  b: number | null,
+  estimated: boolean,
+): { value: number; level: string } {
   if (a === null || a === undefined || b === null) return { value: 0.5, level: 'missing' };
   const gap = Math.abs(a - b);
   const tolerance = estimated ? 3 : 1;
@@ -102,7 +120,11 @@ function birthYearAgreement(a: number | null | undefined, b: number | null, esti
  * agreement. The matching engine refines this with trained weights; the explanation always says
  * what each field contributed.
  */
-export async function findPossibleDuplicates(db: Executor, ctx: ServiceContext, probe: DuplicateProbe): Promise<DuplicateCandidate[]> {
+export async function findPossibleDuplicates(
+  db: Executor,
+  ctx: ServiceContext,
+  probe: DuplicateProbe,
+): Promise<DuplicateCandidate[]> {
   if (probe.names.length === 0) return [];
   const { rows, identities } = await candidates(db, ctx, probe.names, {});
   const results: DuplicateCandidate[] = [];
@@ -110,9 +132,15 @@ export async function findPossibleDuplicates(db: Executor, ctx: ServiceContext, 
     const identity = identities.get(row.id);
     if (!identity || row.id === probe.excludeId) continue;
     const name = Math.max(...probe.names.map((n) => scoreName(n, identity).score));
-    const birth = birthYearAgreement(probe.birthYear, row.birth_year, Boolean(probe.ageEstimated) || row.age_estimated === 1);
-    const sex = !probe.sex || probe.sex === 'unknown' || row.sex === 'unknown' ? 0.5 : probe.sex === row.sex ? 1 : 0;
-    const nationality = !probe.nationality || !row.nationality ? 0.5 : probe.nationality === row.nationality ? 1 : 0;
+    const birth = birthYearAgreement(
+      probe.birthYear,
+      row.birth_year,
+      Boolean(probe.ageEstimated) || row.age_estimated === 1,
+    );
+    const sex =
+      !probe.sex || probe.sex === 'unknown' || row.sex === 'unknown' ? 0.5 : probe.sex === row.sex ? 1 : 0;
+    const nationality =
+      !probe.nationality || !row.nationality ? 0.5 : probe.nationality === row.nationality ? 1 : 0;
     const score = 0.6 * name + 0.2 * birth.value + 0.12 * sex + 0.08 * nationality;
     const band = score >= 0.85 ? 'high' : score >= 0.72 ? 'medium' : score >= 0.6 ? 'low' : null;
     if (!band || name < 0.7) continue;
@@ -122,9 +150,21 @@ export async function findPossibleDuplicates(db: Executor, ctx: ServiceContext, 
       score: Math.round(score * 1000) / 1000,
       band,
       explanation: [
-        { field: 'name', level: name >= 0.99 ? 'exact' : name >= 0.85 ? 'similar' : 'partial', detail: `weight ${(0.6 * name).toFixed(2)} of 0.60` },
-        { field: 'birthYear', level: birth.level, detail: `weight ${(0.2 * birth.value).toFixed(2)} of 0.20` },
-        { field: 'sex', level: sex === 1 ? 'agree' : sex === 0 ? 'disagree' : 'missing', detail: `weight ${(0.12 * sex).toFixed(2)} of 0.12` },
+        {
+          field: 'name',
+          level: name >= 0.99 ? 'exact' : name >= 0.85 ? 'similar' : 'partial',
+          detail: `weight ${(0.6 * name).toFixed(2)} of 0.60`,
+        },
+        {
+          field: 'birthYear',
+          level: birth.level,
+          detail: `weight ${(0.2 * birth.value).toFixed(2)} of 0.20`,
+        },
+        {
+          field: 'sex',
+          level: sex === 1 ? 'agree' : sex === 0 ? 'disagree' : 'missing',
+          detail: `weight ${(0.12 * sex).toFixed(2)} of 0.12`,
+        },
         {
           field: 'nationality',
           level: nationality === 1 ? 'agree' : nationality === 0 ? 'disagree' : 'missing',

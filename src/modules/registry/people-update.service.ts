@@ -2,9 +2,9 @@ import { encryptJson, timeOrderedId } from '../../crypto/index.js';
 import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { loadPersonViews } from './people-read.js';
 import { historyAad, type Identity, openIdentity, openPersonKey, sealIdentity } from './person-identity.js';
 import { personIndexEntries } from './person-index.js';
-import { loadPersonViews } from './people-read.js';
 import { forbiddenWrites } from './registry.policy.js';
 import type { PersonView } from './registry.presenter.js';
 import {
@@ -24,8 +24,26 @@ import type { UpdatePersonInput } from './registry.schema.js';
 import type { ConsentsTable, PeopleTable } from './registry.tables.js';
 import { findNeed } from './specific-needs.js';
 
-const IDENTITY_FIELDS = ['givenName', 'familyName', 'fathersName', 'originalScriptName', 'otherNames', 'birthDate', 'phone', 'placeOfOrigin', 'documents', 'notes'] as const;
-const INDEXED_FIELDS = new Set(['givenName', 'familyName', 'fathersName', 'originalScriptName', 'otherNames', 'phone']);
+const IDENTITY_FIELDS = [
+  'givenName',
+  'familyName',
+  'fathersName',
+  'originalScriptName',
+  'otherNames',
+  'birthDate',
+  'phone',
+  'placeOfOrigin',
+  'documents',
+  'notes',
+] as const;
+const INDEXED_FIELDS = new Set([
+  'givenName',
+  'familyName',
+  'fathersName',
+  'originalScriptName',
+  'otherNames',
+  'phone',
+]);
 
 function assertWritable(ctx: ServiceContext, fields: string[]): void {
   const forbidden = forbiddenWrites(ctx.actor, fields);
@@ -42,7 +60,11 @@ function assertWritable(ctx: ServiceContext, fields: string[]): void {
  * Edits a person: field-group write rules (403 naming the field), optimistic version check
  * (409), encrypted before/after values in the history, re-indexing when a name changes.
  */
-export async function updatePerson(ctx: ServiceContext, id: string, input: UpdatePersonInput): Promise<PersonView> {
+export async function updatePerson(
+  ctx: ServiceContext,
+  id: string,
+  input: UpdatePersonInput,
+): Promise<PersonView> {
   const fields = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
   assertWritable(ctx, fields);
   const now = ctx.now().toISOString();
@@ -50,11 +72,14 @@ export async function updatePerson(ctx: ServiceContext, id: string, input: Updat
     const current = await findPersonInScope(trx, ctx.actor, id);
     if (!current || current.status !== 'active') throw AppError.notFound('person');
     if (input.version !== undefined && input.version !== current.version) {
-      throw new AppError('conflict', `version: the record changed since you read it (now version ${current.version}); reload and reapply your change`, [
-        { field: 'version', message: `current version is ${current.version}` },
-      ]);
+      throw new AppError(
+        'conflict',
+        `version: the record changed since you read it (now version ${current.version}); reload and reapply your change`,
+        [{ field: 'version', message: `current version is ${current.version}` }],
+      );
     }
-    if (input.siteId && !(await siteExists(trx, input.siteId))) throw AppError.validation('siteId', 'no such site');
+    if (input.siteId && !(await siteExists(trx, input.siteId)))
+      throw AppError.validation('siteId', 'no such site');
     const wrapped = (await findPersonKeys(trx, [id])).get(id);
     if (!wrapped) throw AppError.notFound('person');
     const dataKey = openPersonKey(ctx.keys, id, wrapped);
@@ -80,7 +105,8 @@ export async function updatePerson(ctx: ServiceContext, id: string, input: Updat
     if (input.sex !== undefined) setPlain('sex', 'sex', input.sex);
     if (input.birthDate) setPlain('birthYear', 'birth_year', Number(input.birthDate.slice(0, 4)));
     else if (input.birthYear !== undefined) setPlain('birthYear', 'birth_year', input.birthYear);
-    if (input.ageEstimated !== undefined) setPlain('ageEstimated', 'age_estimated', input.ageEstimated ? 1 : 0);
+    if (input.ageEstimated !== undefined)
+      setPlain('ageEstimated', 'age_estimated', input.ageEstimated ? 1 : 0);
     if (input.nationality !== undefined) setPlain('nationality', 'nationality', input.nationality);
     if (input.languages !== undefined) setPlain('languages', 'languages', JSON.stringify(input.languages));
     if (input.siteId !== undefined) setPlain('siteId', 'site_id', input.siteId);
@@ -93,8 +119,13 @@ export async function updatePerson(ctx: ServiceContext, id: string, input: Updat
       ...(identityChanged ? { identity: sealIdentity(dataKey, id, after) } : {}),
       updated_at: now,
     });
-    if (!updated) throw new AppError('conflict', 'version: the record changed while you were saving; reload and reapply your change');
-    if (changed.some((f) => INDEXED_FIELDS.has(f))) await replacePersonIndex(trx, id, personIndexEntries(ctx.keys, after));
+    if (!updated)
+      throw new AppError(
+        'conflict',
+        'version: the record changed while you were saving; reload and reapply your change',
+      );
+    if (changed.some((f) => INDEXED_FIELDS.has(f)))
+      await replacePersonIndex(trx, id, personIndexEntries(ctx.keys, after));
     const historyId = timeOrderedId(ctx.now().getTime());
     await insertHistory(trx, {
       id: historyId,
@@ -104,14 +135,23 @@ export async function updatePerson(ctx: ServiceContext, id: string, input: Updat
       fields: JSON.stringify(changed),
       change: encryptJson(dataKey, change, historyAad(id, historyId)),
     });
-    await recordAudit(trx, ctx, { action: 'person.update', entity: 'person', entityId: id, details: { fields: changed } });
+    await recordAudit(trx, ctx, {
+      action: 'person.update',
+      entity: 'person',
+      entityId: id,
+      details: { fields: changed },
+    });
     return (await findPersonInScope(trx, ctx.actor, id))!;
   });
   const [view] = await loadPersonViews(ctx.db, ctx.keys, [row]);
   return view!;
 }
 
-export async function changeNeeds(ctx: ServiceContext, id: string, input: { add?: string[]; remove?: string[] }): Promise<PersonView> {
+export async function changeNeeds(
+  ctx: ServiceContext,
+  id: string,
+  input: { add?: string[]; remove?: string[] },
+): Promise<PersonView> {
   assertWritable(ctx, ['specificNeeds']);
   const now = ctx.now().toISOString();
   const row = await ctx.db.transaction().execute(async (trx) => {
@@ -135,7 +175,12 @@ export async function changeNeeds(ctx: ServiceContext, id: string, input: { add?
         removed_at: null,
       })),
     );
-    await recordAudit(trx, ctx, { action: 'person.needs_update', entity: 'person', entityId: id, details: { added: toAdd, removed: toRemove } });
+    await recordAudit(trx, ctx, {
+      action: 'person.needs_update',
+      entity: 'person',
+      entityId: id,
+      details: { added: toAdd, removed: toRemove },
+    });
     return person;
   });
   const [view] = await loadPersonViews(ctx.db, ctx.keys, [row]);
@@ -146,12 +191,18 @@ export async function changeNeeds(ctx: ServiceContext, id: string, input: { add?
 export async function changeConsent(
   ctx: ServiceContext,
   id: string,
-  input: { basis?: ConsentsTable['basis']; give?: ConsentsTable['purpose'][]; withdraw?: ConsentsTable['purpose'][] },
+  input: {
+    basis?: ConsentsTable['basis'];
+    give?: ConsentsTable['purpose'][];
+    withdraw?: ConsentsTable['purpose'][];
+  },
 ): Promise<PersonView> {
   assertWritable(ctx, ['consent']);
-  if ((input.give?.length ?? 0) > 0 && !input.basis) throw AppError.validation('basis', 'Required when giving consent');
+  if ((input.give?.length ?? 0) > 0 && !input.basis)
+    throw AppError.validation('basis', 'Required when giving consent');
   const overlap = (input.give ?? []).filter((p) => (input.withdraw ?? []).includes(p));
-  if (overlap.length > 0) throw AppError.validation('withdraw', `cannot give and withdraw ${overlap[0]} at once`);
+  if (overlap.length > 0)
+    throw AppError.validation('withdraw', `cannot give and withdraw ${overlap[0]} at once`);
   const now = ctx.now().toISOString();
   const row = await ctx.db.transaction().execute(async (trx) => {
     const person = await findPersonInScope(trx, ctx.actor, id);

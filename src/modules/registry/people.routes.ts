@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../server/http/cursor.js';
 import { IdParams } from '../../server/http/schema-helpers.js';
 import type { RouteApp } from '../../server/http/types.js';
-import { changeConsent, changeNeeds, updatePerson } from './people-update.service.js';
-import { getPerson, personHistory, searchPeople } from './people-query.service.js';
+import { COUNTRIES } from './countries.js';
 import { registerPerson } from './people.service.js';
+import { getPerson, personHistory, searchPeople } from './people-query.service.js';
+import { changeConsent, changeNeeds, updatePerson } from './people-update.service.js';
 import { RegistryPermissions } from './registry.policy.js';
 import { presentPerson } from './registry.presenter.js';
 import {
@@ -19,7 +20,6 @@ import {
   UpdatePersonBody,
 } from './registry.schema.js';
 import { SPECIFIC_NEEDS } from './specific-needs.js';
-import { COUNTRIES } from './countries.js';
 
 type Cursor = { o: number } | { c: string; i: string };
 const isCursor = (v: unknown): v is Cursor =>
@@ -40,13 +40,18 @@ export async function peopleRoutes(app: RouteApp): Promise<void> {
     async (request, reply) => {
       const ctx = request.serviceContext();
       const { view, possibleDuplicates } = await registerPerson(ctx, request.body);
-      return reply.status(201).send({ person: presentPerson(view, ctx.actor, ctx.now()), possibleDuplicates });
+      return reply
+        .status(201)
+        .send({ person: presentPerson(view, ctx.actor, ctx.now()), possibleDuplicates });
     },
   );
 
   app.get(
     '/api/people',
-    { config: read, schema: { tags: ['people'], querystring: SearchPeopleQuery, response: { 200: SearchPeopleResponse } } },
+    {
+      config: read,
+      schema: { tags: ['people'], querystring: SearchPeopleQuery, response: { 200: SearchPeopleResponse } },
+    },
     async (request) => {
       const ctx = request.serviceContext();
       const { cursor, ...query } = request.query;
@@ -55,24 +60,41 @@ export async function peopleRoutes(app: RouteApp): Promise<void> {
       const after = position && 'c' in position ? { createdAt: position.c, id: position.i } : undefined;
       const outcome = await searchPeople(ctx, { ...query, offset, after });
       const last = outcome.views.at(-1);
-      const nextCursor = !outcome.hasMore || !last ? null : query.q ? encodeCursor({ o: offset + query.limit }) : encodeCursor({ c: last.row.created_at, i: last.row.id });
+      const nextCursor =
+        !outcome.hasMore || !last
+          ? null
+          : query.q
+            ? encodeCursor({ o: offset + query.limit })
+            : encodeCursor({ c: last.row.created_at, i: last.row.id });
       return {
-        items: outcome.views.map((view) => ({ ...presentPerson(view, ctx.actor, ctx.now()), ...(view.match ? { match: view.match } : {}) })),
+        items: outcome.views.map((view) => ({
+          ...presentPerson(view, ctx.actor, ctx.now()),
+          ...(view.match ? { match: view.match } : {}),
+        })),
         nextCursor,
       };
     },
   );
 
-  app.get('/api/people/:id', { config: read, schema: { tags: ['people'], params: IdParams, response: { 200: PersonResponse } } }, async (request) => {
-    const ctx = request.serviceContext();
-    return presentPerson(await getPerson(ctx, request.params.id), ctx.actor, ctx.now());
-  });
+  app.get(
+    '/api/people/:id',
+    { config: read, schema: { tags: ['people'], params: IdParams, response: { 200: PersonResponse } } },
+    async (request) => {
+      const ctx = request.serviceContext();
+      return presentPerson(await getPerson(ctx, request.params.id), ctx.actor, ctx.now());
+    },
+  );
 
   app.patch(
     '/api/people/:id',
     {
       config: { permission: RegistryPermissions['people.update'] },
-      schema: { tags: ['people'], params: IdParams, body: UpdatePersonBody, response: { 200: PersonResponse } },
+      schema: {
+        tags: ['people'],
+        params: IdParams,
+        body: UpdatePersonBody,
+        response: { 200: PersonResponse },
+      },
     },
     async (request) => {
       const ctx = request.serviceContext();
@@ -83,7 +105,7 @@ export async function peopleRoutes(app: RouteApp): Promise<void> {
   app.post(
     '/api/people/:id/needs',
     {
-      config: { permission: RegistryPermissions['people.update'] },
+      config: { permission: RegistryPermissions['people.protection_update'] },
       schema: { tags: ['people'], params: IdParams, body: NeedsBody, response: { 200: PersonResponse } },
     },
     async (request) => {
@@ -95,8 +117,13 @@ export async function peopleRoutes(app: RouteApp): Promise<void> {
   app.post(
     '/api/people/:id/consent',
     {
-      config: { permission: RegistryPermissions['people.update'] },
-      schema: { tags: ['people'], params: IdParams, body: ConsentChangeBody, response: { 200: PersonResponse } },
+      config: { permission: RegistryPermissions['people.protection_update'] },
+      schema: {
+        tags: ['people'],
+        params: IdParams,
+        body: ConsentChangeBody,
+        response: { 200: PersonResponse },
+      },
     },
     async (request) => {
       const ctx = request.serviceContext();
@@ -106,7 +133,14 @@ export async function peopleRoutes(app: RouteApp): Promise<void> {
 
   app.get(
     '/api/people/:id/history',
-    { config: read, schema: { tags: ['people'], params: IdParams, response: { 200: z.object({ items: z.array(HistoryEntry) }) } } },
+    {
+      config: read,
+      schema: {
+        tags: ['people'],
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(HistoryEntry) }) },
+      },
+    },
     async (request) => ({ items: await personHistory(request.serviceContext(), request.params.id) }),
   );
 
@@ -114,7 +148,14 @@ export async function peopleRoutes(app: RouteApp): Promise<void> {
     '/api/reference/specific-needs',
     {
       config: { permission: 'self' },
-      schema: { tags: ['reference'], response: { 200: z.object({ items: z.array(z.object({ code: z.string(), category: z.string(), label: z.string() })) }) } },
+      schema: {
+        tags: ['reference'],
+        response: {
+          200: z.object({
+            items: z.array(z.object({ code: z.string(), category: z.string(), label: z.string() })),
+          }),
+        },
+      },
     },
     async () => ({ items: [...SPECIFIC_NEEDS] }),
   );
@@ -123,7 +164,10 @@ export async function peopleRoutes(app: RouteApp): Promise<void> {
     '/api/reference/countries',
     {
       config: { permission: 'self' },
-      schema: { tags: ['reference'], response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) }) } },
+      schema: {
+        tags: ['reference'],
+        response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) }) },
+      },
     },
     async () => ({ items: COUNTRIES.map(([code, name]) => ({ code, name })) }),
   );

@@ -4,11 +4,12 @@ import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { raiseAlert } from '../alerts/alerts.service.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { loadPersonViews } from './people-read.js';
+import { type DuplicateCandidate, findPossibleDuplicates } from './people-search.js';
 import { generatePersonCode } from './person-code.js';
 import { type Identity, newPersonKey, sealIdentity } from './person-identity.js';
 import { personIndexEntries } from './person-index.js';
-import { type DuplicateCandidate, findPossibleDuplicates } from './people-search.js';
-import { loadPersonViews } from './people-read.js';
+import type { PersonView } from './registry.presenter.js';
 import { ageOf } from './registry.presenter.js';
 import {
   codeExists,
@@ -23,7 +24,12 @@ import {
   siteExists,
 } from './registry.repository.js';
 import type { RegisterPersonInput } from './registry.schema.js';
-import type { PeopleTable } from './registry.tables.js';
+import type {
+  ConsentsTable,
+  HouseholdMembersTable,
+  PeopleTable,
+  SpecificNeedsTable,
+} from './registry.tables.js';
 import { findNeed } from './specific-needs.js';
 
 export async function uniqueCode(db: Executor): Promise<string> {
@@ -54,45 +60,40 @@ function birthYearOf(input: { birthDate?: string | null; birthYear?: number | nu
   return input.birthYear ?? null;
 }
 
-export interface RegistrationResult {
-  person: PeopleTable;
-  possibleDuplicates: DuplicateCandidate[];
+export interface PreparedPerson {
+  row: PeopleTable;
+  wrappedKey: string;
+  index: ReturnType<typeof personIndexEntries>;
+  needs: SpecificNeedsTable[];
+  consents: ConsentsTable[];
+  membership: HouseholdMembersTable | null;
+  childAlone: boolean;
 }
 
 /**
- * Registers a person in one transaction: encrypted identity, data key, blind indexes, needs,
- * consent per purpose, household membership, the audit entry, and for a child without an
- * accompanying adult the SC flag and an alert to child protection.
+ * Everything stored for one registration, computed in memory: encrypted identity, wrapped data
+ * key, blind indexes, needs (with the SC flag for a child without an accompanying adult) and
+ * consent per purpose. Shared by single registration, import and the demo generator.
  */
-export async function registerPerson(ctx: ServiceContext, input: RegisterPersonInput, options: { isDemo?: boolean } = {}) {
-  const orgId = ctx.actor.orgId;
-  if (!orgId) throw new AppError('forbidden', 'Only a user of an organisation can register people.');
-  const identity = identityFrom(input);
-  const birthYear = birthYearOf(input);
-  const possibleDuplicates = await findPossibleDuplicates(ctx.db, ctx, {
-    names: [[input.givenName, input.fathersName, input.familyName].filter(Boolean).join(' '), input.originalScriptName ?? ''].filter(Boolean),
-    sex: input.sex,
-    birthYear,
-    ageEstimated: input.ageEstimated,
-    nationality: input.nationality,
-  });
-
+export function preparePerson(
+  ctx: ServiceContext,
+  input: RegisterPersonInput,
+  context: { id: string; code: string; orgId: string; hasAdultInHousehold: boolean; isDemo?: boolean },
+): PreparedPerson {
   const now = ctx.now();
   const nowIso = now.toISOString();
-  const id = timeOrderedId(now.getTime());
+  const { id, orgId } = context;
+  const identity = identityFrom(input);
+  const birthYear = birthYearOf(input);
   const key = newPersonKey(ctx.keys, id);
-  const person = await ctx.db.transaction().execute(async (trx) => {
-    if (input.siteId && !(await siteExists(trx, input.siteId))) throw AppError.validation('siteId', 'no such site');
-    let hasAdultInHousehold = false;
-    if (input.householdId) {
-      const household = await findHouseholdInScope(trx, ctx.actor, input.householdId);
-      if (!household) throw AppError.validation('householdId', 'no such household');
-      const members = await findCurrentMembers(trx, household.id);
-      hasAdultInHousehold = members.some((m) => m.birth_year !== null && now.getUTCFullYear() - m.birth_year >= 18);
-    }
-    const row: PeopleTable = {
+  const needCodes = [...new Set(input.specificNeeds ?? [])];
+  const age = ageOf(birthYear, input.birthDate, now);
+  const childAlone = age !== null && age < 18 && !context.hasAdultInHousehold;
+  if (childAlone && !needCodes.some((code) => code.startsWith('SC'))) needCodes.push('SC-UC');
+  return {
+    row: {
       id,
-      code: await uniqueCode(trx),
+      code: context.code,
       org_id: orgId,
       sex: input.sex,
       birth_year: birthYear,
@@ -106,77 +107,134 @@ export async function registerPerson(ctx: ServiceContext, input: RegisterPersonI
       identity: sealIdentity(key.dataKey, id, identity),
       photo: null,
       version: 1,
-      is_demo: options.isDemo ? 1 : 0,
+      is_demo: context.isDemo ? 1 : 0,
       created_by: ctx.actor.userId,
       created_at: nowIso,
       updated_at: nowIso,
-    };
-    await insertPerson(trx, row);
-    await insertPersonKey(trx, id, key.wrapped, ctx.keys.version, nowIso);
-    await replacePersonIndex(trx, id, personIndexEntries(ctx.keys, identity));
+    },
+    wrappedKey: key.wrapped,
+    index: personIndexEntries(ctx.keys, identity),
+    needs: needCodes.map((code, i) => ({
+      id: `${id}n${i}`,
+      person_id: id,
+      org_id: orgId,
+      code,
+      category: findNeed(code)?.category ?? code.slice(0, 2),
+      noted_by: ctx.actor.userId,
+      noted_at: nowIso,
+      removed_by: null,
+      removed_at: null,
+    })),
+    consents: [...new Set(input.consent.purposes)].map((purpose, i) => ({
+      id: `${id}c${i}`,
+      person_id: id,
+      org_id: orgId,
+      purpose,
+      basis: input.consent.basis,
+      recorded_by: ctx.actor.userId,
+      recorded_at: nowIso,
+      withdrawn_by: null,
+      withdrawn_at: null,
+    })),
+    membership: input.householdId
+      ? {
+          household_id: input.householdId,
+          person_id: id,
+          relationship: input.relationship ?? 'other_relative',
+          joined_at: nowIso,
+          left_at: null,
+        }
+      : null,
+    childAlone,
+  };
+}
 
-    const needCodes = [...new Set(input.specificNeeds ?? [])];
-    const age = ageOf(birthYear, input.birthDate, now);
-    const childAlone = age !== null && age < 18 && !hasAdultInHousehold;
-    if (childAlone && !needCodes.some((code) => code.startsWith('SC'))) needCodes.push('SC-UC');
-    await insertNeeds(
-      trx,
-      needCodes.map((code) => ({
-        id: timeOrderedId(now.getTime()),
-        person_id: id,
-        org_id: orgId,
-        code,
-        category: findNeed(code)?.category ?? code.slice(0, 2),
-        noted_by: ctx.actor.userId,
-        noted_at: nowIso,
-        removed_by: null,
-        removed_at: null,
-      })),
-    );
-    await insertConsents(
-      trx,
-      [...new Set(input.consent.purposes)].map((purpose) => ({
-        id: timeOrderedId(now.getTime()),
-        person_id: id,
-        org_id: orgId,
-        purpose,
-        basis: input.consent.basis,
-        recorded_by: ctx.actor.userId,
-        recorded_at: nowIso,
-        withdrawn_by: null,
-        withdrawn_at: null,
-      })),
-    );
-    if (input.householdId) {
-      await insertMember(trx, {
-        household_id: input.householdId,
-        person_id: id,
-        relationship: input.relationship ?? 'other_relative',
-        joined_at: nowIso,
-        left_at: null,
-      });
-    }
-    await recordAudit(trx, ctx, {
-      action: 'person.create',
+/** Writes a prepared registration, its audit entry and its alert, inside the caller's transaction. */
+export async function persistPerson(
+  trx: Executor,
+  ctx: ServiceContext,
+  prepared: PreparedPerson,
+  auditDetails: Record<string, unknown> = {},
+) {
+  const { row } = prepared;
+  await insertPerson(trx, row);
+  await insertPersonKey(trx, row.id, prepared.wrappedKey, ctx.keys.version, row.created_at);
+  await replacePersonIndex(trx, row.id, prepared.index);
+  await insertNeeds(trx, prepared.needs);
+  await insertConsents(trx, prepared.consents);
+  if (prepared.membership) await insertMember(trx, prepared.membership);
+  await recordAudit(trx, ctx, {
+    action: 'person.create',
+    entity: 'person',
+    entityId: row.id,
+    details: { needs: prepared.needs.length, ...auditDetails },
+  });
+  if (prepared.childAlone) {
+    await raiseAlert(trx, ctx, {
+      orgId: row.org_id,
+      rule: 'registry.unaccompanied_child',
       entity: 'person',
-      entityId: id,
-      details: { possibleDuplicates: possibleDuplicates.map((d) => d.personId), needs: needCodes.length },
+      entityId: row.id,
+      personId: row.id,
+      assignedRole: 'caseworker',
+      severity: 'urgent',
+      // A child alone is assessed within 24 hours (the cases module's default rule).
+      dueAt: new Date(Date.parse(row.created_at) + 24 * 3600_000).toISOString(),
+      details: { reason: 'child registered without an accompanying adult' },
     });
-    if (childAlone) {
-      await raiseAlert(trx, ctx, {
-        orgId,
-        rule: 'registry.unaccompanied_child',
-        entity: 'person',
-        entityId: id,
-        personId: id,
-        assignedRole: 'caseworker',
-        severity: 'urgent',
-        // A child alone is assessed within 24 hours (the cases module's default rule).
-        dueAt: new Date(now.getTime() + 24 * 3600_000).toISOString(),
-        details: { reason: 'child registered without an accompanying adult' },
-      });
+  }
+}
+
+/** True when the household has a current member aged 18 or more. */
+export async function householdHasAdult(trx: Executor, householdId: string, now: Date): Promise<boolean> {
+  const members = await findCurrentMembers(trx, householdId);
+  return members.some((m) => m.birth_year !== null && now.getUTCFullYear() - m.birth_year >= 18);
+}
+
+export interface RegistrationResult {
+  view: PersonView;
+  possibleDuplicates: DuplicateCandidate[];
+}
+
+/** Registers one person in one transaction, after looking for possible duplicates. */
+export async function registerPerson(
+  ctx: ServiceContext,
+  input: RegisterPersonInput,
+  options: { isDemo?: boolean } = {},
+): Promise<RegistrationResult> {
+  const orgId = ctx.actor.orgId;
+  if (!orgId) throw new AppError('forbidden', 'Only a user of an organisation can register people.');
+  const possibleDuplicates = await findPossibleDuplicates(ctx.db, ctx, {
+    names: [
+      [input.givenName, input.fathersName, input.familyName].filter(Boolean).join(' '),
+      input.originalScriptName ?? '',
+    ].filter(Boolean),
+    sex: input.sex,
+    birthYear: birthYearOf(input),
+    ageEstimated: input.ageEstimated,
+    nationality: input.nationality,
+  });
+  const id = timeOrderedId(ctx.now().getTime());
+  const person = await ctx.db.transaction().execute(async (trx) => {
+    if (input.siteId && !(await siteExists(trx, input.siteId)))
+      throw AppError.validation('siteId', 'no such site');
+    if (input.householdId && !(await findHouseholdInScope(trx, ctx.actor, input.householdId))) {
+      throw AppError.validation('householdId', 'no such household');
     }
-    return row;
+    const hasAdultInHousehold = input.householdId
+      ? await householdHasAdult(trx, input.householdId, ctx.now())
+      : false;
+    const prepared = preparePerson(ctx, input, {
+      id,
+      code: await uniqueCode(trx),
+      orgId,
+      hasAdultInHousehold,
+      isDemo: options.isDemo,
+    });
+    await persistPerson(trx, ctx, prepared, {
+      possibleDuplicates: possibleDuplicates.map((d) => d.personId),
+    });
+    return prepared.row;
   });
   const [view] = await loadPersonViews(ctx.db, ctx.keys, [person]);
   return { view: view!, possibleDuplicates };

@@ -1,8 +1,8 @@
 import {
-  type KeyRing,
   decryptJson,
   encryptJson,
   generateDataKey,
+  type KeyRing,
   unwrapDataKey,
   wrapDataKey,
 } from '../../crypto/index.js';

@@ -1,5 +1,5 @@
 import { blindIndex, type KeyRing } from '../../crypto/index.js';
-import { nameKeys } from '../matching/names/index.js';
+import { nameKeys } from '../matching/transliteration/index.js';
 import { allNames, type Identity } from './person-identity.js';
 
 /**
@@ -37,6 +37,10 @@ function addName(sets: KeySets, name: string): void {
   }
 }
 
+export function isPhoneLike(text: string): boolean {
+  return /^\+?[\d\s().-]{6,}$/.test(text.trim()) && text.replace(/\D/g, '').length >= 6;
+}
+
 export function normalisePhone(phone: string): string {
   return phone.replace(/\D/g, '').slice(-9);
 }
@@ -44,7 +48,9 @@ export function normalisePhone(phone: string): string {
 function toEntries(keys: KeyRing, sets: KeySets): IndexEntry[] {
   const entries: IndexEntry[] = [];
   for (const kind of Object.keys(sets) as IndexKind[]) {
-    const hashed = new Set([...sets[kind]].map((value) => blindIndex(keys.blindIndex, kind, value, INDEX_BITS[kind])));
+    const hashed = new Set(
+      [...sets[kind]].map((value) => blindIndex(keys.blindIndex, kind, value, INDEX_BITS[kind])),
+    );
     for (const hmac of hashed) entries.push({ kind, hmac });
   }
   return entries;
@@ -69,8 +75,7 @@ export function personIndexEntries(keys: KeyRing, identity: Identity): IndexEntr
 export function queryIndexEntries(keys: KeyRing, names: string[]): IndexEntry[] {
   const sets = emptySets();
   for (const name of names) {
-    const digits = name.replace(/\D/g, '');
-    if (digits.length >= 6 && digits.length >= name.replace(/\s/g, '').length - 1) sets.tel.add(digits.slice(-9));
+    if (isPhoneLike(name)) sets.tel.add(normalisePhone(name));
     else addName(sets, name);
   }
   return toEntries(keys, sets);

@@ -15,6 +15,8 @@ export const RegistryPermissions = definePermissions({
   'people.register': ['registration_officer', 'caseworker', 'case_supervisor'],
   // Reception coordinators move people between sites; field groups limit them to placement.
   'people.update': ['registration_officer', 'caseworker', 'case_supervisor', 'reception_coordinator'],
+  // Needs and consent are protection details: not for the reception coordinator.
+  'people.protection_update': ['registration_officer', 'caseworker', 'case_supervisor'],
   'people.import': ['registration_officer', 'case_supervisor'],
   'households.write': ['registration_officer', 'caseworker', 'case_supervisor'],
 });
@@ -27,32 +29,75 @@ export const RegistryPermissions = definePermissions({
 export const PERSON_FIELD_GROUPS = {
   basic: {
     fields: ['sex', 'birthYear', 'ageEstimated', 'nationality', 'languages'],
-    read: ['registration_officer', 'caseworker', 'case_supervisor', 'reunification_officer', 'reception_coordinator', 'information_officer', 'data_protection_officer'],
+    read: [
+      'registration_officer',
+      'caseworker',
+      'case_supervisor',
+      'reunification_officer',
+      'reception_coordinator',
+      'information_officer',
+      'data_protection_officer',
+    ],
     write: ['registration_officer', 'caseworker', 'case_supervisor'],
   },
   names: {
     fields: ['givenName', 'familyName', 'fathersName', 'originalScriptName', 'otherNames'],
-    read: ['registration_officer', 'caseworker', 'case_supervisor', 'reunification_officer', 'reception_coordinator', 'information_officer', 'data_protection_officer'],
+    read: [
+      'registration_officer',
+      'caseworker',
+      'case_supervisor',
+      'reunification_officer',
+      'reception_coordinator',
+      'information_officer',
+      'data_protection_officer',
+    ],
     write: ['registration_officer', 'caseworker', 'case_supervisor'],
   },
   placement: {
     fields: ['siteId'],
-    read: ['registration_officer', 'caseworker', 'case_supervisor', 'reunification_officer', 'reception_coordinator', 'information_officer', 'data_protection_officer'],
+    read: [
+      'registration_officer',
+      'caseworker',
+      'case_supervisor',
+      'reunification_officer',
+      'reception_coordinator',
+      'information_officer',
+      'data_protection_officer',
+    ],
     write: ['registration_officer', 'caseworker', 'case_supervisor', 'reception_coordinator'],
   },
   birth: {
     fields: ['birthDate', 'placeOfOrigin'],
-    read: ['registration_officer', 'caseworker', 'case_supervisor', 'reunification_officer', 'data_protection_officer'],
+    read: [
+      'registration_officer',
+      'caseworker',
+      'case_supervisor',
+      'reunification_officer',
+      'data_protection_officer',
+    ],
     write: ['registration_officer', 'caseworker', 'case_supervisor'],
   },
   contact: {
     fields: ['phone'],
-    read: ['registration_officer', 'caseworker', 'case_supervisor', 'reunification_officer', 'information_officer', 'data_protection_officer'],
+    read: [
+      'registration_officer',
+      'caseworker',
+      'case_supervisor',
+      'reunification_officer',
+      'information_officer',
+      'data_protection_officer',
+    ],
     write: ['registration_officer', 'caseworker', 'case_supervisor'],
   },
   documents: {
     fields: ['documents'],
-    read: ['registration_officer', 'caseworker', 'case_supervisor', 'reunification_officer', 'data_protection_officer'],
+    read: [
+      'registration_officer',
+      'caseworker',
+      'case_supervisor',
+      'reunification_officer',
+      'data_protection_officer',
+    ],
     write: ['registration_officer', 'caseworker', 'case_supervisor'],
   },
   notes: {
@@ -62,20 +107,43 @@ export const PERSON_FIELD_GROUPS = {
   },
   needs: {
     fields: ['specificNeeds'],
-    read: ['registration_officer', 'caseworker', 'case_supervisor', 'reunification_officer', 'data_protection_officer'],
+    read: [
+      'registration_officer',
+      'caseworker',
+      'case_supervisor',
+      'reunification_officer',
+      'data_protection_officer',
+    ],
     write: ['registration_officer', 'caseworker', 'case_supervisor'],
   },
   needCategories: {
     fields: ['needCategories'],
-    read: ['registration_officer', 'caseworker', 'case_supervisor', 'reunification_officer', 'reception_coordinator', 'data_protection_officer'],
+    read: [
+      'registration_officer',
+      'caseworker',
+      'case_supervisor',
+      'reunification_officer',
+      'reception_coordinator',
+      'data_protection_officer',
+    ],
     write: [],
   },
   consent: {
     fields: ['consent'],
-    read: ['registration_officer', 'caseworker', 'case_supervisor', 'reunification_officer', 'information_officer', 'data_protection_officer'],
+    read: [
+      'registration_officer',
+      'caseworker',
+      'case_supervisor',
+      'reunification_officer',
+      'information_officer',
+      'data_protection_officer',
+    ],
     write: ['registration_officer', 'caseworker', 'case_supervisor'],
   },
-} as const satisfies Record<string, { fields: readonly string[]; read: readonly Role[]; write: readonly Role[] }>;
+} as const satisfies Record<
+  string,
+  { fields: readonly string[]; read: readonly Role[]; write: readonly Role[] }
+>;
 
 export type PersonFieldGroup = keyof typeof PERSON_FIELD_GROUPS;
 
@@ -85,7 +153,9 @@ function holds(actor: Actor, roles: readonly Role[]): boolean {
 
 export function readableGroups(actor: Actor): Set<PersonFieldGroup> {
   return new Set(
-    (Object.keys(PERSON_FIELD_GROUPS) as PersonFieldGroup[]).filter((g) => holds(actor, PERSON_FIELD_GROUPS[g].read)),
+    (Object.keys(PERSON_FIELD_GROUPS) as PersonFieldGroup[]).filter((g) =>
+      holds(actor, PERSON_FIELD_GROUPS[g].read),
+    ),
   );
 }
 

@@ -4,7 +4,11 @@ import { type PersonFieldGroup, personActions, readableGroups } from './registry
 import type { ConsentsTable, PeopleTable, SpecificNeedsTable } from './registry.tables.js';
 import { findNeed } from './specific-needs.js';
 
-export function ageOf(birthYear: number | null, birthDate: string | null | undefined, now: Date): number | null {
+export function ageOf(
+  birthYear: number | null,
+  birthDate: string | null | undefined,
+  now: Date,
+): number | null {
   if (birthDate) {
     const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
     let age = now.getUTCFullYear() - y;

@@ -1,4 +1,4 @@
-import { type Insertable, type Updateable, sql } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/engine.js';
 import type { Actor } from '../access/actor.js';
 import { scopeCondition, scopeToActor } from '../access/scope.js';
@@ -16,7 +16,10 @@ import type {
  * Registered people currently at each site (active records, not merged or erased): the floor
  * under any population estimate of the site. Counts only, never rows.
  */
-export async function countPresentPeopleBySite(db: Executor, siteIds: readonly string[]): Promise<Map<string, number>> {
+export async function countPresentPeopleBySite(
+  db: Executor,
+  siteIds: readonly string[],
+): Promise<Map<string, number>> {
   if (siteIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('people')
@@ -71,7 +74,12 @@ export async function updatePersonRow(db: Executor, id: string, changes: Updatea
 }
 
 /** Increments the version only if it is still `expected`: optimistic concurrency for edits and sync. */
-export async function bumpPersonVersion(db: Executor, id: string, expected: number, changes: Updateable<PeopleTable>) {
+export async function bumpPersonVersion(
+  db: Executor,
+  id: string,
+  expected: number,
+  changes: Updateable<PeopleTable>,
+) {
   const result = await db
     .updateTable('people')
     .set({ ...changes, version: expected + 1 })
@@ -81,20 +89,36 @@ export async function bumpPersonVersion(db: Executor, id: string, expected: numb
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function insertPersonKey(db: Executor, personId: string, wrapped: string, keyVersion: number, at: string) {
-  await db.insertInto('person_keys').values({ person_id: personId, wrapped_key: wrapped, key_version: keyVersion, created_at: at }).execute();
+export async function insertPersonKey(
+  db: Executor,
+  personId: string,
+  wrapped: string,
+  keyVersion: number,
+  at: string,
+) {
+  await db
+    .insertInto('person_keys')
+    .values({ person_id: personId, wrapped_key: wrapped, key_version: keyVersion, created_at: at })
+    .execute();
 }
 
 export async function findPersonKeys(db: Executor, personIds: readonly string[]) {
   if (personIds.length === 0) return new Map<string, string>();
-  const rows = await db.selectFrom('person_keys').select(['person_id', 'wrapped_key']).where('person_id', 'in', personIds).execute();
+  const rows = await db
+    .selectFrom('person_keys')
+    .select(['person_id', 'wrapped_key'])
+    .where('person_id', 'in', personIds)
+    .execute();
   return new Map(rows.map((r) => [r.person_id, r.wrapped_key]));
 }
 
 export async function replacePersonIndex(db: Executor, personId: string, entries: IndexEntry[]) {
   await db.deleteFrom('person_index').where('person_id', '=', personId).execute();
   if (entries.length > 0) {
-    await db.insertInto('person_index').values(entries.map((e) => ({ person_id: personId, kind: e.kind, hmac: e.hmac }))).execute();
+    await db
+      .insertInto('person_index')
+      .values(entries.map((e) => ({ person_id: personId, kind: e.kind, hmac: e.hmac })))
+      .execute();
   }
 }
 
@@ -130,11 +154,22 @@ export async function findCandidateIds(
     .selectFrom('person_index as pi')
     .innerJoin('people', 'people.id', 'pi.person_id')
     .select(['pi.person_id as personId', weightCase.as('weight')])
-    .where((eb) => eb.or([...byKind.entries()].map(([kind, hmacs]) => eb.and([eb('pi.kind', '=', kind), eb('pi.hmac', 'in', hmacs)]))))
+    .where((eb) =>
+      eb.or(
+        [...byKind.entries()].map(([kind, hmacs]) =>
+          eb.and([eb('pi.kind', '=', kind), eb('pi.hmac', 'in', hmacs)]),
+        ),
+      ),
+    )
     .where('people.status', '=', 'active')
     .where(scopeCondition(actor, 'people', 'person'));
   query = applyPeopleFilter(query, filter);
-  const rows = await query.groupBy('pi.person_id').orderBy('weight', 'desc').orderBy('pi.person_id').limit(limit).execute();
+  const rows = await query
+    .groupBy('pi.person_id')
+    .orderBy('weight', 'desc')
+    .orderBy('pi.person_id')
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({ personId: r.personId, weight: Number(r.weight) }));
 }
 
@@ -162,11 +197,18 @@ export async function listPeople(
   after: { createdAt: string; id: string } | undefined,
   limit: number,
 ) {
-  let query = scopeToActor(db.selectFrom('people').selectAll(), actor, 'people', 'person').where('people.status', '=', 'active');
+  let query = scopeToActor(db.selectFrom('people').selectAll(), actor, 'people', 'person').where(
+    'people.status',
+    '=',
+    'active',
+  );
   query = applyPeopleFilter(query, filter);
   if (after) {
     query = query.where((eb) =>
-      eb.or([eb('people.created_at', '<', after.createdAt), eb.and([eb('people.created_at', '=', after.createdAt), eb('people.id', '<', after.id)])]),
+      eb.or([
+        eb('people.created_at', '<', after.createdAt),
+        eb.and([eb('people.created_at', '=', after.createdAt), eb('people.id', '<', after.id)]),
+      ]),
     );
   }
   return query.orderBy('people.created_at', 'desc').orderBy('people.id', 'desc').limit(limit).execute();
@@ -188,7 +230,15 @@ export async function findCurrentMembers(db: Executor, householdId: string) {
   return db
     .selectFrom('household_members')
     .innerJoin('people', 'people.id', 'household_members.person_id')
-    .select(['household_members.person_id', 'household_members.relationship', 'household_members.joined_at', 'people.birth_year', 'people.sex', 'people.code', 'people.identity'])
+    .select([
+      'household_members.person_id',
+      'household_members.relationship',
+      'household_members.joined_at',
+      'people.birth_year',
+      'people.sex',
+      'people.code',
+      'people.identity',
+    ])
     .where('household_members.household_id', '=', householdId)
     .where('household_members.left_at', 'is', null)
     .where('people.status', '=', 'active')
@@ -201,7 +251,12 @@ export async function insertMember(db: Executor, row: Insertable<HouseholdMember
 }
 
 export async function endMemberships(db: Executor, personId: string, at: string) {
-  await db.updateTable('household_members').set({ left_at: at }).where('person_id', '=', personId).where('left_at', 'is', null).execute();
+  await db
+    .updateTable('household_members')
+    .set({ left_at: at })
+    .where('person_id', '=', personId)
+    .where('left_at', 'is', null)
+    .execute();
 }
 
 // Needs and consent
@@ -221,7 +276,13 @@ export async function findActiveNeeds(db: Executor, personIds: readonly string[]
     .execute();
 }
 
-export async function removeNeeds(db: Executor, personId: string, codes: string[], by: string | null, at: string) {
+export async function removeNeeds(
+  db: Executor,
+  personId: string,
+  codes: string[],
+  by: string | null,
+  at: string,
+) {
   if (codes.length === 0) return;
   await db
     .updateTable('specific_needs')
@@ -238,10 +299,21 @@ export async function insertConsents(db: Executor, rows: Insertable<ConsentsTabl
 
 export async function findConsents(db: Executor, personIds: readonly string[]) {
   if (personIds.length === 0) return [];
-  return db.selectFrom('consents').selectAll().where('person_id', 'in', personIds).orderBy('recorded_at').execute();
+  return db
+    .selectFrom('consents')
+    .selectAll()
+    .where('person_id', 'in', personIds)
+    .orderBy('recorded_at')
+    .execute();
 }
 
-export async function withdrawConsents(db: Executor, personId: string, purposes: string[], by: string | null, at: string) {
+export async function withdrawConsents(
+  db: Executor,
+  personId: string,
+  purposes: string[],
+  by: string | null,
+  at: string,
+) {
   if (purposes.length === 0) return;
   await db
     .updateTable('consents')
@@ -253,7 +325,11 @@ export async function withdrawConsents(db: Executor, personId: string, purposes:
 }
 
 /** True when the person has a current (not withdrawn) consent or other legal basis for `purpose`. */
-export async function hasCurrentConsent(db: Executor, personId: string, purpose: ConsentsTable['purpose']): Promise<boolean> {
+export async function hasCurrentConsent(
+  db: Executor,
+  personId: string,
+  purpose: ConsentsTable['purpose'],
+): Promise<boolean> {
   const row = await db
     .selectFrom('consents')
     .select('id')
@@ -269,7 +345,12 @@ export async function insertHistory(db: Executor, row: Insertable<PersonHistoryT
 }
 
 export async function findHistory(db: Executor, personId: string) {
-  return db.selectFrom('person_history').selectAll().where('person_id', '=', personId).orderBy('changed_at', 'desc').execute();
+  return db
+    .selectFrom('person_history')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('changed_at', 'desc')
+    .execute();
 }
 
 export async function siteExists(db: Executor, siteId: string): Promise<boolean> {

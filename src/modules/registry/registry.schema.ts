@@ -4,10 +4,31 @@ import { isCountryCode } from './countries.js';
 import { findNeed } from './specific-needs.js';
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
-export const CONSENT_BASES = ['consent', 'vital_interest', 'public_interest', 'legitimate_interest', 'legal_obligation'] as const;
+export const CONSENT_BASES = [
+  'consent',
+  'vital_interest',
+  'public_interest',
+  'legitimate_interest',
+  'legal_obligation',
+] as const;
 export const CONSENT_PURPOSES = ['services', 'referral', 'tracing', 'information_sharing'] as const;
-export const RELATIONSHIPS = ['head', 'spouse', 'child', 'sibling', 'parent', 'other_relative', 'non_relative'] as const;
-export const DOCUMENT_TYPES = ['passport', 'national_id', 'birth_certificate', 'asylum_certificate', 'residence_permit', 'other'] as const;
+export const RELATIONSHIPS = [
+  'head',
+  'spouse',
+  'child',
+  'sibling',
+  'parent',
+  'other_relative',
+  'non_relative',
+] as const;
+export const DOCUMENT_TYPES = [
+  'passport',
+  'national_id',
+  'birth_certificate',
+  'asylum_certificate',
+  'residence_permit',
+  'other',
+] as const;
 
 const MAX_NAME = 100;
 
@@ -26,7 +47,10 @@ export const NeedCode = z
   .string()
   .trim()
   .max(8)
-  .refine((code) => findNeed(code) !== undefined, 'is not a UNHCR specific-needs code (e.g. SC-UC, CR-LW, DS-PM)')
+  .refine(
+    (code) => findNeed(code) !== undefined,
+    'is not a UNHCR specific-needs code (e.g. SC-UC, CR-LW, DS-PM)',
+  )
   .transform((code) => code.toUpperCase());
 export const Phone = z
   .string()
@@ -47,7 +71,10 @@ export const BirthDate = IsoDate.refine((d) => d >= '1900-01-01', 'must be 1900-
 
 export const Consent = z.strictObject({
   basis: z.enum(CONSENT_BASES),
-  purposes: z.array(z.enum(CONSENT_PURPOSES)).min(1, 'choose at least one purpose').max(CONSENT_PURPOSES.length),
+  purposes: z
+    .array(z.enum(CONSENT_PURPOSES))
+    .min(1, 'choose at least one purpose')
+    .max(CONSENT_PURPOSES.length),
 });
 
 export const DocumentInput = z.strictObject({
@@ -84,7 +111,11 @@ export const RegisterPersonBody = z
     consent: Consent,
   })
   .superRefine((body, ctx) => {
-    if (body.birthDate && body.birthYear !== undefined && Number(body.birthDate.slice(0, 4)) !== body.birthYear) {
+    if (
+      body.birthDate &&
+      body.birthYear !== undefined &&
+      Number(body.birthDate.slice(0, 4)) !== body.birthYear
+    ) {
       ctx.addIssue({ code: 'custom', path: ['birthYear'], message: 'does not match birthDate' });
     }
     if (body.relationship && !body.householdId) {

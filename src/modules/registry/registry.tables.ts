@@ -52,7 +52,14 @@ export interface HouseholdsTable {
   updated_at: string;
 }
 
-export type Relationship = 'head' | 'spouse' | 'child' | 'sibling' | 'parent' | 'other_relative' | 'non_relative';
+export type Relationship =
+  | 'head'
+  | 'spouse'
+  | 'child'
+  | 'sibling'
+  | 'parent'
+  | 'other_relative'
+  | 'non_relative';
 
 export interface HouseholdMembersTable {
   household_id: string;

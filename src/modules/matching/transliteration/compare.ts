@@ -1,0 +1,183 @@
+import { jaroWinkler } from './jaro-winkler.js';
+import { canonicalToken, type Frame, frameOf, phoneticOf, skeletonOf } from './keys.js';
+import { analyseName, type NameToken } from './tokens.js';
+
+export type NameLevel =
+  | 'exact'
+  | 'transliteration'
+  | 'skeleton'
+  | 'phonetic'
+  | 'fuzzy'
+  | 'different'
+  | 'missing';
+
+const LEVEL_RANK: Record<NameLevel, number> = {
+  exact: 0,
+  transliteration: 1,
+  skeleton: 2,
+  phonetic: 3,
+  fuzzy: 4,
+  different: 5,
+  missing: 6,
+};
+
+function vowelClass(group: string): 'A' | 'E' | 'I' | 'U' | '?' {
+  if (group.includes('?')) return '?';
+  if (/[ou]/.test(group)) return 'U';
+  if (/[iy]/.test(group)) return 'I';
+  if (group.includes('a')) return 'A';
+  return 'E';
+}
+
+/**
+ * Can two vowel groups at the same consonant slot be spellings of one vowel? Arabic script writes
+ * long vowels only, so there "none" means "short or none" and a written vowel must agree in class;
+ * `e` stands for any short vowel in Latin spellings (Youssef/Yusuf) but never for a long one.
+ */
+function slotCompatible(a: string, aArabic: boolean, b: string, bArabic: boolean): boolean {
+  if (a === b) return true;
+  const ca = vowelClass(a);
+  const cb = vowelClass(b);
+  if (ca === '?' || cb === '?') return true;
+  if (aArabic !== bArabic) {
+    const [arabic, latin] = aArabic ? [a, b] : [b, a];
+    if (arabic === '') return latin.length <= 1;
+    if (latin === '') return false;
+    const [ac, lc] = aArabic ? [ca, cb] : [cb, ca];
+    return ac === lc || (lc === 'E' && ac !== 'U');
+  }
+  if (a === '' || b === '') return (a || b).length <= 1;
+  if (ca === cb) return true;
+  return (ca === 'E' && a.length === 1) || (cb === 'E' && b.length === 1);
+}
+
+function framesEquivalent(fa: Frame, aArabic: boolean, fb: Frame, bArabic: boolean): boolean {
+  if (fa.startsWithVowel !== fb.startsWithVowel || fa.consonants.join('') !== fb.consonants.join(''))
+    return false;
+  if (!slotCompatible(fa.lead, aArabic, fb.lead, bArabic)) return false;
+  return fa.vowels.every((v, i) => slotCompatible(v, aArabic, fb.vowels[i]!, bArabic));
+}
+
+interface Prepared {
+  token: NameToken;
+  canonical: string;
+  frame: Frame;
+  skeleton: string;
+  phonetic: string;
+}
+
+function prepare(token: NameToken): Prepared {
+  const canonical = canonicalToken(token.text);
+  return {
+    token,
+    canonical,
+    frame: frameOf(canonical),
+    skeleton: skeletonOf(canonical),
+    phonetic: phoneticOf(canonical),
+  };
+}
+
+/** Similarity of two tokens with the level that explains it. Symmetric. */
+export function compareTokens(a: Prepared, b: Prepared): { score: number; level: NameLevel } {
+  if (
+    a.token.text === b.token.text ||
+    (a.canonical === b.canonical && a.token.fromArabicScript === b.token.fromArabicScript)
+  ) {
+    return { score: 1, level: 'exact' };
+  }
+  const [x, y] = a.canonical <= b.canonical ? [a, b] : [b, a];
+  const jw = jaroWinkler(x.canonical.replace(/\?/g, 'a'), y.canonical.replace(/\?/g, 'a'));
+  if (framesEquivalent(a.frame, a.token.fromArabicScript, b.frame, b.token.fromArabicScript)) {
+    return { score: 0.95, level: 'transliteration' };
+  }
+  // Same consonants with incompatible vowels is usually another name (Mohammed/Mahmoud,
+  // Hassan/Hussein): weak evidence, unless the spelling is also close (a typo).
+  const fuzzy = jw >= 0.9 ? jw * 0.85 : 0;
+  if (a.skeleton === b.skeleton && a.skeleton.replace('@', '').length >= 2) {
+    return { score: Math.max(fuzzy, Math.min(0.7, 0.4 + jw * 0.3)), level: 'skeleton' };
+  }
+  if (a.phonetic === b.phonetic && a.phonetic.replace('@', '').length >= 2) {
+    return { score: Math.max(fuzzy, Math.min(0.65, 0.35 + jw * 0.3)), level: 'phonetic' };
+  }
+  if (fuzzy > 0) return { score: fuzzy, level: 'fuzzy' };
+  return { score: jw * 0.4, level: 'different' };
+}
+
+export interface NameComparison {
+  score: number;
+  level: NameLevel;
+  /** Aligned token pairs (romanised) with their similarity. */
+  alignment: Array<[string, string, number]>;
+}
+
+function align(left: Prepared[], right: Prepared[]) {
+  const pairs: Array<{ i: number; j: number; score: number; level: NameLevel }> = [];
+  for (let i = 0; i < left.length; i += 1) {
+    for (let j = 0; j < right.length; j += 1) pairs.push({ i, j, ...compareTokens(left[i]!, right[j]!) });
+  }
+  // Greedy best-first alignment. Ties are broken by the tokens' own spellings, never by their
+  // positions, so the result depends neither on name order nor on which name comes first.
+  const tieKey = (p: { i: number; j: number }) =>
+    [left[p.i]!.canonical, right[p.j]!.canonical].sort().join('|');
+  pairs.sort((p, q) => q.score - p.score || (tieKey(p) < tieKey(q) ? -1 : tieKey(p) > tieKey(q) ? 1 : 0));
+  const usedLeft = new Set<number>();
+  const usedRight = new Set<number>();
+  const chosen: typeof pairs = [];
+  for (const pair of pairs) {
+    if (usedLeft.has(pair.i) || usedRight.has(pair.j)) continue;
+    usedLeft.add(pair.i);
+    usedRight.add(pair.j);
+    chosen.push(pair);
+  }
+  return chosen;
+}
+
+function summarise(
+  chosen: ReturnType<typeof align>,
+  left: Prepared[],
+  right: Prepared[],
+  denominator: number,
+): NameComparison {
+  const total = chosen.reduce((sum, p) => sum + p.score, 0);
+  const level = chosen.reduce<NameLevel>(
+    (worst, p) => (LEVEL_RANK[p.level] > LEVEL_RANK[worst] ? p.level : worst),
+    'exact',
+  );
+  return {
+    score: Math.max(0, Math.min(1, total / denominator)),
+    level: chosen.length === 0 ? 'different' : level,
+    alignment: chosen.map((p) => [
+      left[p.i]!.token.text,
+      right[p.j]!.token.text,
+      Math.round(p.score * 100) / 100,
+    ]),
+  };
+}
+
+/**
+ * Order-independent comparison of two full names in any script. Extra tokens on one side cost
+ * half a token each, so "Mohammed Ali Hassan" vs "Mohammed Hassan" scores high but below exact.
+ */
+export function compareNames(a: string, b: string): NameComparison {
+  const left = analyseName(a).map(prepare);
+  const right = analyseName(b).map(prepare);
+  if (left.length === 0 || right.length === 0) return { score: 0, level: 'missing', alignment: [] };
+  const chosen = align(left, right);
+  const shorter = Math.min(left.length, right.length);
+  const longer = Math.max(left.length, right.length);
+  const result = summarise(chosen, left, right, shorter + 0.5 * (longer - shorter));
+  return { ...result, score: Math.round(result.score * 1e6) / 1e6 };
+}
+
+/**
+ * How well a search query is covered by a registered name: every query token should find its
+ * counterpart; extra tokens of the registered name cost little (people search by given name).
+ */
+export function matchQuery(query: string, name: string): NameComparison {
+  const left = analyseName(query).map(prepare);
+  const right = analyseName(name).map(prepare);
+  if (left.length === 0 || right.length === 0) return { score: 0, level: 'missing', alignment: [] };
+  const chosen = align(left, right);
+  const extra = Math.max(0, right.length - left.length);
+  return summarise(chosen, left, right, left.length + 0.1 * extra);
+}
