@@ -1,4 +1,5 @@
 import { informationSeeder } from '../../modules/information/information.seed.js';
+import { registryDemoSeeder } from '../../modules/registry/registry.seed.js';
 import { sitesDemoSeeder } from '../../modules/sites/sites.seed.js';
 import type { ServiceContext } from '../../server/context.js';
 
@@ -19,4 +20,8 @@ export interface DemoModuleSeeder {
 }
 
 /** Each module's demo data, in dependency order: adding a module is one line here. */
-export const DEMO_MODULE_SEEDERS: DemoModuleSeeder[] = [sitesDemoSeeder, informationSeeder];
+export const DEMO_MODULE_SEEDERS: DemoModuleSeeder[] = [
+  sitesDemoSeeder,
+  registryDemoSeeder,
+  informationSeeder,
+];
