@@ -1,0 +1,78 @@
+import { Button, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setUnauthenticatedHandler } from '../api/client';
+import type { Me } from '../api/types';
+import { SignInPage } from '../features/access/sign-in/SignInPage';
+import { usePendingRecoveryCodes } from '../features/access/totp/pending-codes';
+import { RecoveryCodesPage } from '../features/access/totp/RecoveryCodesPage';
+import { TotpEnrolPage } from '../features/access/totp/TotpEnrolPage';
+import { Layout } from './Layout';
+import { useLocaleSync } from './locale';
+import { PublicFrame } from './PublicFrame';
+import { AppRoutes } from './routes';
+import { endSession, ME_KEY, useMe, useSignOut } from './session';
+import { ErrorState, PageLoader } from './states';
+
+/**
+ * Decides what the user sees: sign-in without a session, enrolment while a required second
+ * factor is missing, the app otherwise. A 401 on any call brings the sign-in page back.
+ */
+export function AuthGate() {
+  useLocaleSync();
+  useSessionExpiry();
+  const { data: me, isPending, error, refetch } = useMe();
+  const recoveryCodes = usePendingRecoveryCodes();
+
+  if (isPending) return <PageLoader />;
+  if (me === undefined) {
+    return (
+      <PublicFrame>
+        <ErrorState error={error} onRetry={() => void refetch()} />
+      </PublicFrame>
+    );
+  }
+  if (me === null) return <SignInPage />;
+  if (recoveryCodes) return <RecoveryCodesPage codes={recoveryCodes} demo={me.demo} />;
+  if (me.secondFactor.required && !me.secondFactor.enrolled) return <TotpEnrolPage />;
+  if (!me.secondFactor.satisfied) return <SecondFactorMissing me={me} />;
+  return (
+    <Layout>
+      <AppRoutes />
+    </Layout>
+  );
+}
+
+function useSessionExpiry(): void {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      // Before sign-in, /api/me answering 401 is the normal way to learn there is no session.
+      if (!queryClient.getQueryData<Me | null>(ME_KEY)) return;
+      endSession(queryClient);
+      notifications.show({ color: 'yellow', message: t('states.sessionEnded') });
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, [queryClient, t]);
+}
+
+function SecondFactorMissing({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const signOut = useSignOut();
+  return (
+    <PublicFrame demo={me.demo}>
+      <Stack>
+        <Title order={2} size="h3">
+          {t('states.secondFactorMissingTitle')}
+        </Title>
+        <Text>{t('states.secondFactorMissingBody')}</Text>
+        <Button onClick={() => signOut.mutate()} loading={signOut.isPending}>
+          {t('menu.signOut')}
+        </Button>
+      </Stack>
+    </PublicFrame>
+  );
+}

@@ -1,0 +1,51 @@
+import { type ComponentType, createElement, type LazyExoticComponent, lazy, Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { ErrorBoundary } from './ErrorBoundary';
+import { type ReadyEntryId, readyEntries } from './navigation';
+import { usePermissions } from './session';
+import { ForbiddenState, NotFoundState, PageLoader } from './states';
+
+type Page = LazyExoticComponent<ComponentType>;
+
+/** Each page is its own chunk, downloaded when first opened. Every `ready` entry must have one. */
+const pages: Record<ReadyEntryId, Page> = {
+  audit: lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage }))),
+  users: lazy(() => import('../features/access/users/UsersPage').then((m) => ({ default: m.UsersPage }))),
+  organisations: lazy(() =>
+    import('../features/access/organisations/OrganisationsPage').then((m) => ({
+      default: m.OrganisationsPage,
+    })),
+  ),
+  account: lazy(() =>
+    import('../features/access/account/AccountPage').then((m) => ({ default: m.AccountPage })),
+  ),
+};
+
+const HomePage = lazy(() => import('./HomePage').then((m) => ({ default: m.HomePage })));
+
+export function AppRoutes() {
+  const permissions = usePermissions();
+  const { pathname } = useLocation();
+  return (
+    <ErrorBoundary resetKey={pathname}>
+      <Suspense fallback={<PageLoader />}>
+        <Routes>
+          <Route index element={<HomePage />} />
+          {readyEntries().map((entry) => {
+            const allowed = !entry.permission || permissions.has(entry.permission);
+            const page = pages[entry.id as ReadyEntryId];
+            return (
+              <Route
+                key={entry.id}
+                path={`${entry.path}/*`}
+                element={allowed ? createElement(page) : <ForbiddenState />}
+              />
+            );
+          })}
+          <Route path="/sign-in" element={<Navigate to="/" replace />} />
+          <Route path="*" element={<NotFoundState />} />
+        </Routes>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
