@@ -56,7 +56,7 @@ export async function addHouseholdMember(
     const household = await findHouseholdInScope(trx, ctx.actor, householdId);
     if (!household) throw AppError.notFound('household');
     const person = await findPersonInScope(trx, ctx.actor, input.personId);
-    if (!person || person.status !== 'active') throw AppError.validation('personId', 'no such person');
+    if (person?.status !== 'active') throw AppError.validation('personId', 'no such person');
     const members = await findCurrentMembers(trx, householdId);
     if (members.some((m) => m.person_id === input.personId)) {
       throw new AppError('conflict', 'personId: already a member of this household', [

@@ -3,12 +3,27 @@ import type { ServiceContext } from '../../server/context.js';
 import { matchQuery } from '../matching/transliteration/index.js';
 import { openIdentities } from './people-read.js';
 import { allNames, type Identity } from './person-identity.js';
-import { INDEX_WEIGHT, isPhoneLike, normalisePhone, queryIndexEntries } from './person-index.js';
+import {
+  INDEX_WEIGHT,
+  type IndexKind,
+  isPhoneLike,
+  normalisePhone,
+  queryIndexEntries,
+} from './person-index.js';
 import { type CandidateFilter, findCandidateIds, findPeopleInScopeByIds } from './registry.repository.js';
 import type { PeopleTable } from './registry.tables.js';
 
 /** How many candidates the database returns for decryption and scoring. */
 const CANDIDATE_POOL = 200;
+/** Possible duplicates are a short list: the best-ranked candidates are enough. */
+const DUPLICATE_POOL = 60;
+/**
+ * Index kinds tried in turn, most selective first: pairs of name keys (and phone), then single
+ * name keys, then phonetic keys. A later tier runs only when the earlier ones found too few,
+ * so a common given name does not pull thousands of rows when the full name is specific.
+ */
+const TIERS: ReadonlyArray<readonly IndexKind[]> = [['sk2', 'tel'], ['sk'], ['ph']];
+const ENOUGH_CANDIDATES = 30;
 /** Below this name similarity a candidate is not shown as a search result. */
 const MIN_SEARCH_SCORE = 0.6;
 
@@ -46,14 +61,31 @@ function scoreName(query: string, identity: Identity): { score: number; explanat
   return best;
 }
 
-async function candidates(db: Executor, ctx: ServiceContext, names: string[], filter: CandidateFilter) {
+async function candidates(
+  db: Executor,
+  ctx: ServiceContext,
+  names: string[],
+  filter: CandidateFilter,
+  pool: number,
+  broadFilter: CandidateFilter = filter,
+) {
   const entries = queryIndexEntries(ctx.keys, names);
-  const ids = await findCandidateIds(db, ctx.actor, entries, INDEX_WEIGHT, filter, CANDIDATE_POOL);
-  const rows = await findPeopleInScopeByIds(
-    db,
-    ctx.actor,
-    ids.map((c) => c.personId),
-  );
+  const found = new Set<string>();
+  for (const [tierIndex, tier] of TIERS.entries()) {
+    const tierEntries = entries.filter((e) => tier.includes(e.kind));
+    if (tierEntries.length === 0) continue;
+    const ids = await findCandidateIds(
+      db,
+      ctx.actor,
+      tierEntries,
+      INDEX_WEIGHT,
+      tierIndex === 0 ? filter : broadFilter,
+      pool,
+    );
+    for (const { personId } of ids) if (found.size < pool) found.add(personId);
+    if (found.size >= Math.min(pool, ENOUGH_CANDIDATES)) break;
+  }
+  const rows = await findPeopleInScopeByIds(db, ctx.actor, [...found]);
   return { rows, identities: await openIdentities(db, ctx.keys, rows) };
 }
 
@@ -72,7 +104,7 @@ export async function searchByName(
   q: string,
   filter: CandidateFilter,
 ): Promise<ScoredPerson[]> {
-  const { rows, identities } = await candidates(db, ctx, [q], filter);
+  const { rows, identities } = await candidates(db, ctx, [q], filter, CANDIDATE_POOL);
   const byPhone = isPhoneLike(q);
   const scored: ScoredPerson[] = [];
   for (const row of rows) {
@@ -126,7 +158,13 @@ export async function findPossibleDuplicates(
   probe: DuplicateProbe,
 ): Promise<DuplicateCandidate[]> {
   if (probe.names.length === 0) return [];
-  const { rows, identities } = await candidates(db, ctx, probe.names, {});
+  // Beyond exact pairs of name keys, look only among people of a compatible birth year.
+  const window = probe.ageEstimated ? 5 : 3;
+  const nearBirthYear: CandidateFilter =
+    probe.birthYear === null || probe.birthYear === undefined
+      ? {}
+      : { minBirthYear: probe.birthYear - window, maxBirthYear: probe.birthYear + window };
+  const { rows, identities } = await candidates(db, ctx, probe.names, {}, DUPLICATE_POOL, nearBirthYear);
   const results: DuplicateCandidate[] = [];
   for (const row of rows) {
     const identity = identities.get(row.id);

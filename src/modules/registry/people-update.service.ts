@@ -70,7 +70,7 @@ export async function updatePerson(
   const now = ctx.now().toISOString();
   const row = await ctx.db.transaction().execute(async (trx) => {
     const current = await findPersonInScope(trx, ctx.actor, id);
-    if (!current || current.status !== 'active') throw AppError.notFound('person');
+    if (current?.status !== 'active') throw AppError.notFound('person');
     if (input.version !== undefined && input.version !== current.version) {
       throw new AppError(
         'conflict',
@@ -156,7 +156,7 @@ export async function changeNeeds(
   const now = ctx.now().toISOString();
   const row = await ctx.db.transaction().execute(async (trx) => {
     const person = await findPersonInScope(trx, ctx.actor, id);
-    if (!person || person.status !== 'active') throw AppError.notFound('person');
+    if (person?.status !== 'active') throw AppError.notFound('person');
     const current = new Set((await findActiveNeeds(trx, [id])).map((n) => n.code));
     const toAdd = [...new Set(input.add ?? [])].filter((code) => !current.has(code));
     const toRemove = [...new Set(input.remove ?? [])].filter((code) => current.has(code));
@@ -206,7 +206,7 @@ export async function changeConsent(
   const now = ctx.now().toISOString();
   const row = await ctx.db.transaction().execute(async (trx) => {
     const person = await findPersonInScope(trx, ctx.actor, id);
-    if (!person || person.status !== 'active') throw AppError.notFound('person');
+    if (person?.status !== 'active') throw AppError.notFound('person');
     const give = [...new Set(input.give ?? [])];
     // Giving again replaces the current grant, so the basis on record is always the latest.
     await withdrawConsents(trx, id, [...give, ...(input.withdraw ?? [])], ctx.actor.userId, now);

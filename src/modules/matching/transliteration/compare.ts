@@ -77,6 +77,22 @@ function prepare(token: NameToken): Prepared {
   };
 }
 
+// Candidates' names recur across searches and registrations (names are shared by many people):
+// analysing a name once and remembering it makes scoring a pool of candidates cheap.
+const PREPARED_CACHE_SIZE = 50_000;
+const preparedCache = new Map<string, Prepared[]>();
+
+function preparedName(raw: string): Prepared[] {
+  let prepared = preparedCache.get(raw);
+  if (!prepared) {
+    prepared = analyseName(raw).map(prepare);
+    if (preparedCache.size >= PREPARED_CACHE_SIZE)
+      preparedCache.delete(preparedCache.keys().next().value as string);
+    preparedCache.set(raw, prepared);
+  }
+  return prepared;
+}
+
 /** Similarity of two tokens with the level that explains it. Symmetric. */
 export function compareTokens(a: Prepared, b: Prepared): { score: number; level: NameLevel } {
   if (
@@ -159,8 +175,8 @@ function summarise(
  * half a token each, so "Mohammed Ali Hassan" vs "Mohammed Hassan" scores high but below exact.
  */
 export function compareNames(a: string, b: string): NameComparison {
-  const left = analyseName(a).map(prepare);
-  const right = analyseName(b).map(prepare);
+  const left = preparedName(a);
+  const right = preparedName(b);
   if (left.length === 0 || right.length === 0) return { score: 0, level: 'missing', alignment: [] };
   const chosen = align(left, right);
   const shorter = Math.min(left.length, right.length);
@@ -174,8 +190,8 @@ export function compareNames(a: string, b: string): NameComparison {
  * counterpart; extra tokens of the registered name cost little (people search by given name).
  */
 export function matchQuery(query: string, name: string): NameComparison {
-  const left = analyseName(query).map(prepare);
-  const right = analyseName(name).map(prepare);
+  const left = preparedName(query);
+  const right = preparedName(name);
   if (left.length === 0 || right.length === 0) return { score: 0, level: 'missing', alignment: [] };
   const chosen = align(left, right);
   const extra = Math.max(0, right.length - left.length);

@@ -50,6 +50,14 @@ const LATIN_SPECIALS: Record<string, string> = {
   ı: 'i',
 };
 
+const ARABIC_VARIANT_PATTERN = new RegExp(`[${Object.keys(ARABIC_VARIANTS).join('')}]`, 'g');
+const LATIN_SPECIAL_PATTERN = new RegExp(`[${Object.keys(LATIN_SPECIALS).join('')}]`, 'g');
+
+function hasNonAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 0x7f) return true;
+  return false;
+}
+
 function unifyDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
 }
@@ -59,11 +67,11 @@ export function foldName(raw: string): string {
   if (typeof raw !== 'string') return '';
   let text = raw.slice(0, MAX_INPUT).normalize('NFKC').replace(INVISIBLE, '');
   text = unifyDigits(text).replace(ARABIC_MARKS, '');
-  text = [...text].map((ch) => ARABIC_VARIANTS[ch] ?? ch).join('');
-  text = text.toLowerCase();
-  text = [...text].map((ch) => LATIN_SPECIALS[ch] ?? ch).join('');
+  text = text.replace(ARABIC_VARIANT_PATTERN, (ch) => ARABIC_VARIANTS[ch] ?? ch).toLowerCase();
+  text = text.replace(LATIN_SPECIAL_PATTERN, (ch) => LATIN_SPECIALS[ch] ?? ch);
   // NFD then strip combining marks: é→e, ç→c, ş→s; precomposed Ethiopic syllables are untouched.
-  text = text.normalize('NFD').replace(COMBINING, '').normalize('NFC');
+  // Plain ASCII (most Latin names) needs neither step.
+  if (hasNonAscii(text)) text = text.normalize('NFD').replace(COMBINING, '').normalize('NFC');
   // Hamza on its own carries no consonant in romanised names.
   text = text.replace(/[ءٴ]/g, '');
   text = text.replace(/[^\p{L}\p{N}]+/gu, ' ');
@@ -77,11 +85,26 @@ export function detectScript(text: string): Script {
   let arabic = 0;
   let ethiopic = 0;
   let other = 0;
-  for (const ch of text.slice(0, MAX_INPUT)) {
-    if (/\p{Script=Latin}/u.test(ch)) latin += 1;
-    else if (/\p{Script=Arabic}/u.test(ch)) arabic += 1;
-    else if (/\p{Script=Ethiopic}/u.test(ch)) ethiopic += 1;
-    else if (/\p{L}/u.test(ch)) other += 1;
+  const limit = Math.min(text.length, MAX_INPUT);
+  for (let i = 0; i < limit; i += 1) {
+    const c = text.charCodeAt(i);
+    // Code-point ranges rather than \p{Script} regexes: this runs for every word of every name.
+    if (
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x61 && c <= 0x7a) ||
+      (c >= 0xc0 && c <= 0x24f) ||
+      (c >= 0x1e00 && c <= 0x1eff)
+    )
+      latin += 1;
+    else if (
+      (c >= 0x600 && c <= 0x6ff) ||
+      (c >= 0x750 && c <= 0x77f) ||
+      (c >= 0x8a0 && c <= 0x8ff) ||
+      (c >= 0xfb50 && c <= 0xfeff)
+    )
+      arabic += 1;
+    else if (c >= 0x1200 && c <= 0x139f) ethiopic += 1;
+    else if (c > 0x7f && /\p{L}/u.test(text[i]!)) other += 1;
   }
   const kinds = [latin, arabic, ethiopic, other].filter((n) => n > 0).length;
   if (kinds === 0) return 'other';
