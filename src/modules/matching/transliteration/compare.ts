@@ -60,6 +60,7 @@ function framesEquivalent(fa: Frame, aArabic: boolean, fb: Frame, bArabic: boole
 
 interface Prepared {
   token: NameToken;
+  merged?: boolean;
   canonical: string;
   frame: Frame;
   skeleton: string;
@@ -178,11 +179,46 @@ export function compareNames(a: string, b: string): NameComparison {
   const left = preparedName(a);
   const right = preparedName(b);
   if (left.length === 0 || right.length === 0) return { score: 0, level: 'missing', alignment: [] };
+  let best = scoreAlignment(left, right);
+  if (best.score >= 0.95 || left.length === right.length)
+    return { ...best, score: Math.round(best.score * 1e6) / 1e6 };
+  // Names written joined on one side and apart on the other (Ali Reza / Alireza, Wolde Mikael /
+  // Woldemichael): also try each pair of adjacent tokens merged, on either side.
+  for (const merged of adjacentMerges(left)) best = better(best, scoreAlignment(merged, right), merged);
+  for (const merged of adjacentMerges(right)) best = better(best, scoreAlignment(left, merged), merged);
+  return { ...best, score: Math.round(best.score * 1e6) / 1e6 };
+}
+
+function scoreAlignment(left: Prepared[], right: Prepared[]): NameComparison {
   const chosen = align(left, right);
   const shorter = Math.min(left.length, right.length);
   const longer = Math.max(left.length, right.length);
-  const result = summarise(chosen, left, right, shorter + 0.5 * (longer - shorter));
-  return { ...result, score: Math.round(result.score * 1e6) / 1e6 };
+  return summarise(chosen, left, right, shorter + 0.5 * (longer - shorter));
+}
+
+/** A merged reading counts only when the joined token itself matches closely (a real compound). */
+function better(current: NameComparison, candidate: NameComparison, merged: Prepared[]): NameComparison {
+  const joined = new Set(merged.filter((t) => t.merged).map((t) => t.token.text));
+  const compoundMatched = candidate.alignment.some(
+    ([x, y, score]) => score >= 0.95 && (joined.has(x) || joined.has(y)),
+  );
+  return compoundMatched && candidate.score > current.score ? candidate : current;
+}
+
+function adjacentMerges(tokens: Prepared[]): Prepared[][] {
+  if (tokens.length < 2 || tokens.length > 5) return [];
+  const merges: Prepared[][] = [];
+  for (let i = 0; i + 1 < tokens.length; i += 1) {
+    const joined = {
+      ...prepare({
+        text: tokens[i]!.token.text + tokens[i + 1]!.token.text,
+        fromArabicScript: tokens[i]!.token.fromArabicScript || tokens[i + 1]!.token.fromArabicScript,
+      }),
+      merged: true,
+    };
+    merges.push([...tokens.slice(0, i), joined, ...tokens.slice(i + 2)]);
+  }
+  return merges;
 }
 
 /**

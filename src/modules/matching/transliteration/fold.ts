@@ -72,6 +72,8 @@ export function foldName(raw: string): string {
   // NFD then strip combining marks: é→e, ç→c, ş→s; precomposed Ethiopic syllables are untouched.
   // Plain ASCII (most Latin names) needs neither step.
   if (hasNonAscii(text)) text = text.normalize('NFD').replace(COMBINING, '').normalize('NFC');
+  // An apostrophe inside a word marks a glottal stop or ain (Ja'far, Sa'id): the word stays whole.
+  text = text.replace(/(\p{L})['’ʼ`‘ʻ](?=\p{L})/gu, '$1');
   // Hamza on its own carries no consonant in romanised names.
   text = text.replace(/[ءٴ]/g, '');
   text = text.replace(/[^\p{L}\p{N}]+/gu, ' ');

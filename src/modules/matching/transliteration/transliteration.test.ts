@@ -179,3 +179,11 @@ describe('properties', () => {
     expect(perSecond).toBeGreaterThan(0);
   });
 });
+
+describe('compound and punctuated names', () => {
+  it('matches names written joined on one side and apart on the other', () => {
+    expect(compareNames('Ali Reza', 'Alireza').score).toBeGreaterThanOrEqual(0.95);
+    expect(compareNames('Nour Eddine', 'Nourredine').score).toBeGreaterThanOrEqual(0.95);
+    expect(compareNames("Ja'far", 'Jafar').level).toBe('exact');
+  });
+});
