@@ -38,10 +38,16 @@ export const SitesPermissions = definePermissions({
   'incidents.read_details': ['caseworker', 'case_supervisor', 'data_protection_officer'],
 });
 
-/** What the UI may offer on a site page; the server checks the same permissions on each route. */
-export function allowedSiteActions(actor: Actor): string[] {
+/**
+ * What the UI may offer on a site page; the server checks the same permissions on each route.
+ * A dismantled site's status no longer changes (sites.service.ts), so that action is not offered.
+ */
+export function allowedSiteActions(actor: Actor, site: { status: string }): string[] {
   const actions: Array<[string, string]> = [
     ['edit', SitesPermissions['sites.manage']],
+    ...(site.status === 'dismantled'
+      ? []
+      : [['changeStatus', SitesPermissions['sites.manage']] as [string, string]]),
     ['addEstimate', SitesPermissions['estimates.write']],
     ['addAssessment', SitesPermissions['assessments.write']],
     ['addIncident', SitesPermissions['incidents.write']],

@@ -37,7 +37,7 @@ export function presentSite(site: SitesTable, statusSince: string | null, actor:
     isDemo: site.is_demo === 1,
     createdAt: site.created_at,
     updatedAt: site.updated_at,
-    allowed: allowedSiteActions(actor),
+    allowed: allowedSiteActions(actor, site),
   };
 }
 

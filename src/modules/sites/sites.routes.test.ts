@@ -213,6 +213,8 @@ describeEngines('sites', (h) => {
       ['dismantled', '2016-03-16'],
     ]);
     expect(dismantled.body.statusHistory[1].reason).toBe('Prefectoral order to clear the southern part');
+    expect(closing.body.allowed).toContain('changeStatus');
+    expect(dismantled.body.allowed).not.toContain('changeStatus');
     const reopen = await monitor.api.patch(`/api/sites/${zone.id}`, { status: 'open' });
     expect(reopen.status).toBe(409);
     expect(reopen.body.error.code).toBe('invalid_state');
