@@ -70,8 +70,9 @@ describeEngines('reconciled population', (h) => {
       basis: 'sources',
       range: { low: 800, high: 3500 },
       central: { value: 2150, method: 'weighted_median', raisedToFloor: false },
-      method: { name: 'weighted_median', halfLifeDays: 60, maxAgeDays: 180 },
+      method: { name: 'weighted_median', halfLifeDays: 60, maxAgeDays: null },
       divergenceRatio: 4.375,
+      newestFigureOn: '2016-02-20',
       registeredPresent: 5,
       floorApplied: false,
       breakdown: {
@@ -180,5 +181,38 @@ describeEngines('reconciled population', (h) => {
     expect((await monitor.api.get(`/api/sites/${site.id}/estimates?cursor=zzz`)).body.error.message).toMatch(
       /^cursor:/,
     );
+  });
+
+  it('takes reconciliation weights from the settings, and ignores a setting that does not parse', async () => {
+    const site = await newSite();
+    await monitor.api.post(
+      `/api/sites/${site.id}/estimates`,
+      buildEstimate({ date: '2016-02-20', point: 800 }),
+    );
+    await ngo.api.post(
+      `/api/sites/${site.id}/estimates`,
+      buildEstimate({ date: '2016-02-20', sourceKind: 'ngo', sourceName: 'NGO', point: 3500 }),
+    );
+    const setting = (value: string) =>
+      h.db
+        .insertInto('settings')
+        .values({ key: 'sites.reconciliation', value, updated_at: new Date().toISOString() })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute();
+    try {
+      await setting(JSON.stringify({ halfLifeDays: 30, maxAgeDays: 90, reliability: { ngo: 0.9 } }));
+      const weighted = await monitor.api.get(`/api/sites/${site.id}/population?date=2016-02-20`);
+      expect(weighted.body.method).toMatchObject({
+        halfLifeDays: 30,
+        maxAgeDays: 90,
+        reliability: { ngo: 0.9, authority: 0.7 },
+      });
+      expect(weighted.body.central.value).toBe(3500);
+      await setting('{"halfLifeDays": -4');
+      const fallback = await monitor.api.get(`/api/sites/${site.id}/population?date=2016-02-20`);
+      expect(fallback.body.method).toMatchObject({ halfLifeDays: 60, maxAgeDays: null });
+    } finally {
+      await h.db.deleteFrom('settings').where('key', '=', 'sites.reconciliation').execute();
+    }
   });
 });

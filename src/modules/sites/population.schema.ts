@@ -22,9 +22,11 @@ export const PopulationResponse = z.object({
     description: z.string(),
     reliability: z.record(SourceKind, z.number()),
     halfLifeDays: z.number(),
-    maxAgeDays: z.number(),
+    maxAgeDays: z.number().nullable(),
   }),
   divergenceRatio: z.number().nullable(),
+  /** Date of the newest figure behind the headline: old figures still count, with less weight. */
+  newestFigureOn: z.string().nullable(),
   registeredPresent: z.number(),
   floorApplied: z.boolean(),
   closure: z.object({ status: SiteStatus, on: z.string() }).nullable(),

@@ -21,7 +21,7 @@ const Weight = z.number().min(0).max(1);
 const ConfigOverride = z.object({
   reliability: z.partialRecord(z.enum(SOURCE_KINDS), Weight).optional(),
   halfLifeDays: z.number().positive().max(3650).optional(),
-  maxAgeDays: z.number().int().positive().max(3650).optional(),
+  maxAgeDays: z.number().int().positive().max(3650).nullable().optional(),
 });
 
 /**
@@ -41,7 +41,7 @@ export async function loadReconcileConfig(db: Executor): Promise<ReconcileConfig
   return {
     reliability: { ...DEFAULT_RECONCILE_CONFIG.reliability, ...parsed.reliability },
     halfLifeDays: parsed.halfLifeDays ?? DEFAULT_RECONCILE_CONFIG.halfLifeDays,
-    maxAgeDays: parsed.maxAgeDays ?? DEFAULT_RECONCILE_CONFIG.maxAgeDays,
+    maxAgeDays: parsed.maxAgeDays === undefined ? DEFAULT_RECONCILE_CONFIG.maxAgeDays : parsed.maxAgeDays,
   };
 }
 

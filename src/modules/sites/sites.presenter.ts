@@ -99,6 +99,7 @@ export function presentPopulation(r: Reconciliation) {
       maxAgeDays: r.config.maxAgeDays,
     },
     divergenceRatio: r.divergenceRatio,
+    newestFigureOn: newestFigureOn(r),
     registeredPresent: r.registeredPresent,
     floorApplied: r.floorApplied,
     closure: r.closure,
@@ -116,6 +117,11 @@ export function presentPopulation(r: Reconciliation) {
     })),
     statement: r.statement,
   };
+}
+
+function newestFigureOn(r: Reconciliation): string | null {
+  const dates = (r.basis === 'zones' ? r.zones.flatMap((z) => z.sources) : r.sources).map((s) => s.date);
+  return dates.length > 0 ? (dates.sort().at(-1) ?? null) : null;
 }
 
 const parseList = <T>(json: string): T[] => JSON.parse(json) as T[];

@@ -103,7 +103,7 @@ describe('reconcile — edge cases', () => {
     expect(reconcile(site('s', [december, february]), '2015-11-01', pastDate).basis).toBe('none');
   });
 
-  it('weights older sources less and leaves sources months old out', () => {
+  it('weights older sources less, keeps them by default and states their age', () => {
     const old = estimate({ date: '2015-11-01', sourceName: 'NGO', sourceKind: 'ngo', point: 3500 });
     const recent = estimate({
       date: '2016-02-20',
@@ -121,6 +121,22 @@ describe('reconcile — edge cases', () => {
     expect(recentSource.weight).toBe(0.7);
     expect(r.central?.value).toBe(800);
     const later = reconcile(site('s', [old, recent]), '2016-05-20', pastDate);
+    expect(later.sources.map((s) => s.point)).toEqual([3500, 800]);
+    expect(later.ignored).toEqual([]);
+    expect(later.statement).toContain('The newest figure is 90 days old.');
+    expect(reconcile(site('s', [old, recent]), '2016-02-25', pastDate).statement).not.toContain('days old');
+  });
+
+  it('leaves sources older than a configured cutoff out, and says so', () => {
+    const old = estimate({ date: '2015-11-01', sourceName: 'NGO', sourceKind: 'ngo', point: 3500 });
+    const recent = estimate({
+      date: '2016-02-20',
+      sourceName: 'Prefecture',
+      sourceKind: 'authority',
+      point: 800,
+    });
+    const config = { ...DEFAULT_RECONCILE_CONFIG, maxAgeDays: 180 };
+    const later = reconcile(site('s', [old, recent]), '2016-05-20', { applyFloor: false, config });
     expect(later.sources.map((s) => s.point)).toEqual([800]);
     expect(later.ignored).toEqual([
       { estimateId: old.id, sourceName: 'NGO', date: '2015-11-01', reason: 'stale' },

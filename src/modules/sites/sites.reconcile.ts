@@ -52,8 +52,11 @@ export interface ReconcileConfig {
   reliability: Record<EstimateSourceKind, number>;
   /** A figure loses half its weight every this many days. */
   halfLifeDays: number;
-  /** Figures older than this are not current any more. */
-  maxAgeDays: number;
+  /**
+   * Figures older than this stop counting; null keeps every source's latest figure, however old,
+   * and lets recency weighting and the statement (which gives the age) say how much it is worth.
+   */
+  maxAgeDays: number | null;
 }
 
 /**
@@ -72,7 +75,8 @@ export const DEFAULT_RECONCILE_CONFIG: ReconcileConfig = {
     key_informant: 0.5,
   },
   halfLifeDays: 60,
-  maxAgeDays: 180,
+  // No cutoff by default: a site last counted months ago still shows what was last known.
+  maxAgeDays: null,
 };
 
 export interface CurrentSource {
@@ -208,7 +212,7 @@ function currentSources(node: SiteNode, date: string, config: ReconcileConfig, f
     const skip = (reason: IgnoredSource['reason']) =>
       ignored.push({ estimateId: estimate.id, sourceName: estimate.sourceName, date: estimate.date, reason });
     if (node.closure && estimate.date < node.closure.on) skip('before_closure');
-    else if (ageDays > config.maxAgeDays) skip('stale');
+    else if (config.maxAgeDays !== null && ageDays > config.maxAgeDays) skip('stale');
     else {
       const low = estimate.low ?? estimate.point ?? estimate.high ?? 0;
       const high = estimate.high ?? estimate.point ?? estimate.low ?? 0;

@@ -51,6 +51,8 @@ export function composeStatement(r: Omit<Reconciliation, 'statement'>): string {
       `The registry count (${count(r.registeredPresent)} present today) is not applied to a past date.`,
     );
   }
+  const age = newestAge(r);
+  if (age !== null && age > 30) sentences.push(`The newest figure is ${plural(age, 'day', 'days')} old.`);
   sentences.push(...ignoredSentences(r));
   const minors = breakdownSentence(r.breakdown.children, r.breakdown.unaccompaniedMinors);
   if (minors) sentences.push(minors);
@@ -73,6 +75,12 @@ function headline(
     return `One current source (${only.sourceName}, ${kind}, ${only.date}) puts ${r.name} at ${people(range.low, range.high)}.`;
   }
   return `${count(r.sources.length)} current sources put ${r.name} at ${people(range.low, range.high)}; weighted median ${count(central)}.`;
+}
+
+/** Days since the newest figure behind the headline (own sources, or the zones'). */
+function newestAge(r: Omit<Reconciliation, 'statement'>): number | null {
+  const ages = (r.basis === 'zones' ? r.zones.flatMap((z) => z.sources) : r.sources).map((s) => s.ageDays);
+  return ages.length > 0 ? Math.min(...ages) : null;
 }
 
 function ignoredSentences(r: Omit<Reconciliation, 'statement'>): string[] {

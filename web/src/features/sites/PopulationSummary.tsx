@@ -62,13 +62,20 @@ export function PopulationSummary({ population: p }: { population: Population })
       {p.basis === 'zones' && (
         <Text size="sm">{t('population.zonesBasis', { count: p.zones.filter((z) => z.range).length })}</Text>
       )}
+      {p.newestFigureOn && daysBetween(p.newestFigureOn, p.date) > 30 && (
+        <Text size="sm" c="orange.9" data-testid="population-newest">
+          {t('population.newest', { date: day(p.newestFigureOn) })}
+        </Text>
+      )}
       {ignored > 0 && (
         <Text size="sm" c="dimmed">
           {t('population.ignored', { count: ignored })}
         </Text>
       )}
       <Text size="xs" c="dimmed">
-        {t('population.weights', { halfLife: p.method.halfLifeDays, maxAge: p.method.maxAgeDays })}
+        {p.method.maxAgeDays === null
+          ? t('population.weights', { halfLife: p.method.halfLifeDays })
+          : t('population.weightsCutoff', { halfLife: p.method.halfLifeDays, maxAge: p.method.maxAgeDays })}
       </Text>
       {p.sources.length > 0 && (
         <Table.ScrollContainer minWidth={560}>
@@ -122,6 +129,9 @@ export function PopulationSummary({ population: p }: { population: Population })
     </Stack>
   );
 }
+
+const daysBetween = (from: string, to: string) =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
 function Figure({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
   return (

@@ -91,7 +91,9 @@ export const en = {
     zonesBasis:
       'Sum of the zones with current figures ({{count}}), reported more recently than the site as a whole.',
     ignored: 'Figures left out (too old, or from before the site ended): {{count}}',
-    weights:
+    newest: 'Newest figure: {{date}}.',
+    weights: 'Weights: reliability of the source kind × recency (half-life {{halfLife}} days).',
+    weightsCutoff:
       'Weights: reliability of the source kind × recency (half-life {{halfLife}} days); sources older than {{maxAge}} days are left out.',
     sources: 'Current sources',
     zones: 'Zones',

@@ -93,7 +93,9 @@ export const fr: SitesStrings = {
     zonesBasis:
       'Somme des zones ayant des chiffres actuels ({{count}}), renseignées plus récemment que le site dans son ensemble.',
     ignored: 'Chiffres écartés (trop anciens, ou antérieurs à la fin du site) : {{count}}',
-    weights:
+    newest: 'Chiffre le plus récent : {{date}}.',
+    weights: 'Pondération : fiabilité du type de source × fraîcheur (demi-vie {{halfLife}} jours).',
+    weightsCutoff:
       'Pondération : fiabilité du type de source × fraîcheur (demi-vie {{halfLife}} jours) ; les sources de plus de {{maxAge}} jours sont écartées.',
     sources: 'Sources actuelles',
     zones: 'Zones',
