@@ -7,6 +7,7 @@ import {
   tokenCreateCommand,
   userCreateCommand,
 } from './admin.commands.js';
+import { registerImportCommand } from './import.command.js';
 import { describeError } from './output.js';
 import { serveCommand } from './serve.command.js';
 
@@ -71,6 +72,7 @@ export function buildCli(): Command {
     .description('verify the audit hash chain; exit 0 when intact, otherwise name the first bad entry')
     .action(auditVerifyCommand);
 
+  registerImportCommand(program);
   return program;
 }
 

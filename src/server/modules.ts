@@ -5,6 +5,7 @@ import { alertsRoutes } from '../modules/alerts/alerts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { informationRoutes } from '../modules/information/information.routes.js';
 import { householdsRoutes } from '../modules/registry/households.routes.js';
+import { importRoutes } from '../modules/registry/import/import.routes.js';
 import { peopleRoutes } from '../modules/registry/people.routes.js';
 import { sitesRoutes } from '../modules/sites/sites.routes.js';
 import type { RouteApp } from './http/types.js';
@@ -20,6 +21,7 @@ const MODULE_ROUTES: Array<(app: RouteApp) => Promise<void>> = [
   alertsRoutes,
   peopleRoutes,
   householdsRoutes,
+  importRoutes,
   sitesRoutes,
   informationRoutes,
 ];

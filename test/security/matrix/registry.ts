@@ -14,6 +14,7 @@ const EDITORS = ['registration_officer', 'caseworker', 'case_supervisor', 'recep
 
 export const rows: MatrixRow[] = [
   { method: 'POST', url: '/api/people', allow: REGISTRARS },
+  { method: 'POST', url: '/api/people/import', allow: ['registration_officer', 'case_supervisor'] },
   { method: 'GET', url: '/api/people', allow: READERS },
   { method: 'GET', url: '/api/people/:id', allow: READERS },
   { method: 'PATCH', url: '/api/people/:id', allow: EDITORS },
