@@ -13,7 +13,7 @@ export async function registerStaticWeb(app: FastifyInstance, webDir: string | u
   await app.register(fastifyStatic, { root: webDir, serve: false });
   app.get('/*', { config: { permission: PUBLIC }, schema: { hide: true } }, async (request, reply) => {
     const path = decodeURIComponent(request.url.split('?')[0] ?? '/');
-    if (path.startsWith('/api/') || path === '/api' || path.startsWith('/info')) {
+    if (path.startsWith('/api/') || path === '/api' || path === '/info' || path.startsWith('/info/')) {
       return reply
         .status(404)
         .send({ error: { code: 'not_found', message: `No route GET ${path}`, details: [] } });

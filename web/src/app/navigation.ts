@@ -81,7 +81,7 @@ export const NAVIGATION = [
     icon: 'information',
     group: 'outreach',
     permission: 'information.manage',
-    ready: false,
+    ready: true,
   },
   {
     id: 'reporting',

@@ -16,6 +16,9 @@ const pages: Record<ReadyEntryId, Page> = {
       default: m.OrganisationsPage,
     })),
   ),
+  information: lazy(() =>
+    import('../features/information/InformationPage').then((m) => ({ default: m.InformationPage })),
+  ),
   account: lazy(() =>
     import('../features/access/account/AccountPage').then((m) => ({ default: m.AccountPage })),
   ),

@@ -161,7 +161,7 @@ describeEngines('public information site', (h) => {
     expect(css.headers['content-type']).toMatch(/^text\/css/);
     expect(css.headers['cache-control']).toMatch(/immutable/);
     expect(css.raw).toContain('@media print');
-    const fonts = [...css.raw.matchAll(/url\('fonts\/([^']+)'\)/g)].map((m) => m[1]!);
+    const fonts = [...css.raw.matchAll(/url\(["']fonts\/([^"']+)["']\)/g)].map((m) => m[1]!);
     expect(fonts.length).toBeGreaterThanOrEqual(2);
     for (const font of fonts) {
       const response = await h.client().get(`/info/assets/fonts/${font}`);
