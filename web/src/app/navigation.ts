@@ -63,7 +63,7 @@ export const NAVIGATION = [
     icon: 'sites',
     group: 'field',
     permission: 'sites.read',
-    ready: false,
+    ready: true,
   },
   {
     id: 'reception',

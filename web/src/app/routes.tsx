@@ -16,6 +16,7 @@ const pages: Record<ReadyEntryId, Page> = {
       default: m.OrganisationsPage,
     })),
   ),
+  sites: lazy(() => import('../features/sites/SitesPage').then((m) => ({ default: m.SitesPage }))),
   information: lazy(() =>
     import('../features/information/InformationPage').then((m) => ({ default: m.InformationPage })),
   ),
