@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, DEMO_USERS, isEmptyDatabase, seedDemo } from '../db/seed/demo.js';
+import { scheduleCaseDeadlines } from '../modules/cases/deadlines.service.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { startJobRunner } from '../server/jobs/jobs.service.js';
@@ -39,6 +40,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
   });
+  await scheduleCaseDeadlines(deps);
   const stopJobs = startJobRunner(runtime.db, deps.instanceId, deps.now);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -1,6 +1,7 @@
 import type { AccessTables } from '../modules/access/access.tables.js';
 import type { AlertsTables } from '../modules/alerts/alerts.tables.js';
 import type { AuditTables } from '../modules/audit/audit.tables.js';
+import type { CasesTables } from '../modules/cases/cases.tables.js';
 import type { InformationTables } from '../modules/information/information.tables.js';
 import type { RegistryTables } from '../modules/registry/registry.tables.js';
 import type { SitesTables } from '../modules/sites/sites.tables.js';
@@ -17,4 +18,5 @@ export interface Database
     SitesTables,
     RegistryTables,
     AlertsTables,
-    InformationTables {}
+    InformationTables,
+    CasesTables {}

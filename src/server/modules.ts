@@ -3,6 +3,7 @@ import { authRoutes } from '../modules/access/auth.routes.js';
 import { usersRoutes } from '../modules/access/users.routes.js';
 import { alertsRoutes } from '../modules/alerts/alerts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { casesRoutes } from '../modules/cases/cases.routes.js';
 import { informationRoutes } from '../modules/information/information.routes.js';
 import { householdsRoutes } from '../modules/registry/households.routes.js';
 import { importRoutes } from '../modules/registry/import/import.routes.js';
@@ -23,6 +24,7 @@ const MODULE_ROUTES: Array<(app: RouteApp) => Promise<void>> = [
   householdsRoutes,
   importRoutes,
   sitesRoutes,
+  casesRoutes,
   informationRoutes,
 ];
 

@@ -11,4 +11,6 @@ export const AlertPermissions = definePermissions({
     'information_officer',
     'data_protection_officer',
   ],
+  // Dispatching work to a named colleague is a supervisor's call.
+  'alerts.assign': ['case_supervisor'],
 });

@@ -1,4 +1,6 @@
 export type AlertState = 'open' | 'resolved';
+/** Where an open alert stands against its due date; kept current by the deadline job. */
+export type DeadlineState = 'due' | 'overdue' | 'escalated';
 export type AlertSeverity = 'info' | 'warning' | 'urgent';
 
 export interface AlertsTable {
@@ -22,6 +24,15 @@ export interface AlertsTable {
   created_at: string;
   resolved_at: string | null;
   resolved_by: string | null;
+  /** The item within the record (a plan action, an approval, a referral), if the alert is about one. */
+  subject_id: string | null;
+  deadline_state: DeadlineState;
+  /** When an overdue alert escalates: from then on the organisation's case supervisors see it too. */
+  escalate_at: string | null;
+  /** Advance notice: the alert shows from this instant (null: at once). */
+  visible_from: string | null;
+  /** The module that raises and resolves it as the work changes ('cases'); null for manual alerts. */
+  managed_by: string | null;
 }
 
 export interface AlertsTables {

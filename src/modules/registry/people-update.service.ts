@@ -2,6 +2,7 @@ import { encryptJson, timeOrderedId } from '../../crypto/index.js';
 import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { proposeCaseForNeeds } from '../cases/proposals.js';
 import { loadPersonViews } from './people-read.js';
 import { historyAad, type Identity, openIdentity, openPersonKey, sealIdentity } from './person-identity.js';
 import { personIndexEntries } from './person-index.js';
@@ -181,6 +182,7 @@ export async function changeNeeds(
       entityId: id,
       details: { added: toAdd, removed: toRemove },
     });
+    await proposeCaseForNeeds(trx, ctx, person, toAdd);
     return person;
   });
   const [view] = await loadPersonViews(ctx.db, ctx.keys, [row]);

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { raiseAlert } from '../alerts/alerts.service.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { proposeCaseForNeeds } from '../cases/proposals.js';
 import { loadPersonViews } from './people-read.js';
 import { type DuplicateCandidate, findPossibleDuplicates } from './people-search.js';
 import { generatePersonCode } from './person-code.js';
@@ -183,6 +184,7 @@ export async function persistPerson(
       details: { reason: 'child registered without an accompanying adult' },
     });
   }
+  await proposeCaseForNeeds(trx, ctx, row, prepared.needs.map((n) => n.code), { isNew: true });
 }
 
 /** True when the household has a current member aged 18 or more. */

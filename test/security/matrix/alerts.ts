@@ -13,4 +13,5 @@ const PERSONAL_DATA_ROLES = [
 export const rows: MatrixRow[] = [
   { method: 'GET', url: '/api/alerts', allow: PERSONAL_DATA_ROLES },
   { method: 'POST', url: '/api/alerts/:id/resolve', allow: PERSONAL_DATA_ROLES },
+  { method: 'POST', url: '/api/alerts/:id/assign', allow: ['case_supervisor'] },
 ];

@@ -123,7 +123,7 @@ describeEngines('people import API', (h) => {
     const yonas = (await registrar.api.get(`/api/people/${report.created[3].personId}`)).body;
     expect(yonas.unaccompanied).toBe(true);
     const alerts = await h.db.selectFrom('alerts').select('rule').where('entity_id', '=', yonas.id).execute();
-    expect(alerts.map((a) => a.rule)).toEqual(['registry.unaccompanied_child']);
+    expect(alerts.map((a) => a.rule).sort()).toEqual(['cases.proposed', 'registry.unaccompanied_child']);
 
     const audit = await h.db
       .selectFrom('audit_log')
