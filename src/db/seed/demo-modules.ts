@@ -1,3 +1,4 @@
+import { casesDemoSeeder } from '../../modules/cases/cases.seed.js';
 import { informationSeeder } from '../../modules/information/information.seed.js';
 import { registryDemoSeeder } from '../../modules/registry/registry.seed.js';
 import { sitesDemoSeeder } from '../../modules/sites/sites.seed.js';
@@ -23,5 +24,6 @@ export interface DemoModuleSeeder {
 export const DEMO_MODULE_SEEDERS: DemoModuleSeeder[] = [
   sitesDemoSeeder,
   registryDemoSeeder,
+  casesDemoSeeder,
   informationSeeder,
 ];

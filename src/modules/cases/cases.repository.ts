@@ -168,3 +168,43 @@ export async function findPeopleOfCases(db: Executor, personIds: readonly string
     .where('id', 'in', [...new Set(personIds)])
     .execute();
 }
+
+/**
+ * People of an organisation's demo population for the demo cases: children registered alone
+ * (SC) and adults without protection needs, each with a current referral consent, in a stable
+ * order so every seed picks the same people.
+ */
+export async function findDemoCandidates(
+  db: Executor,
+  orgId: string,
+  wanted: { child: number; adult: number },
+) {
+  const base = db
+    .selectFrom('people')
+    .select('people.id')
+    .where('people.org_id', '=', orgId)
+    .where('people.is_demo', '=', 1)
+    .where('people.status', '=', 'active')
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('consents')
+          .select('consents.id')
+          .whereRef('consents.person_id', '=', 'people.id')
+          .where('consents.purpose', '=', 'referral')
+          .where('consents.withdrawn_at', 'is', null),
+      ),
+    )
+    .orderBy('people.id');
+  const hasNeed = (category: string) =>
+    sql<boolean>`exists (select 1 from specific_needs sn where sn.person_id = people.id
+      and sn.removed_at is null and sn.category = ${category})`;
+  const children = await base.where(hasNeed('SC')).limit(wanted.child).execute();
+  const adults = await base
+    .where(
+      sql<boolean>`not exists (select 1 from specific_needs sn where sn.person_id = people.id and sn.removed_at is null)`,
+    )
+    .where('people.birth_year', '<=', new Date().getUTCFullYear() - 18)
+    .limit(wanted.adult)
+    .execute();
+  return { children: children.map((r) => r.id), adults: adults.map((r) => r.id) };
+}
