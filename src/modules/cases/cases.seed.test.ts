@@ -55,11 +55,15 @@ describeEngines('cases demo', (h) => {
       (a: { deadlineState: string }) => a.deadlineState === 'escalated',
     );
     expect(escalated.length).toBeGreaterThan(0);
-    const rules = (await supervisor.api.get('/api/alerts?entity=case')).body.items.map((a: { rule: string }) => a.rule);
+    const rules = (await supervisor.api.get('/api/alerts?entity=case')).body.items.map(
+      (a: { rule: string }) => a.rule,
+    );
     expect(rules).toEqual(expect.arrayContaining(['cases.approval_pending', 'cases.inactive']));
     const stillProposed = await h.db
       .selectFrom('alerts')
-      .innerJoin('cases', (join) => join.onRef('cases.person_id', '=', 'alerts.entity_id').onRef('cases.type', '=', 'alerts.subject_id'))
+      .innerJoin('cases', (join) =>
+        join.onRef('cases.person_id', '=', 'alerts.entity_id').onRef('cases.type', '=', 'alerts.subject_id'),
+      )
       .select('alerts.id')
       .where('alerts.rule', '=', 'cases.proposed')
       .where('alerts.state', '=', 'open')
