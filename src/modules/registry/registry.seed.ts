@@ -13,9 +13,8 @@ import { generatePopulation } from './population-generator.js';
 async function seedRegistry({ ctx, orgIds, userIds, people, progress }: DemoSeedContext): Promise<void> {
   if (people <= 0) return;
   const sites = await findDemoSites(ctx.db);
-  const siteIds = sites
-    ? [sites.northZone, sites.northZone, sites.northZone, sites.southZone, sites.receptionCentre]
-    : [];
+  // The south zone is dismantled in the scenario: people are in the north zone and the reception centre.
+  const siteIds = sites ? [sites.northZone, sites.northZone, sites.northZone, sites.receptionCentre] : [];
   const org = await findOrganisationBySlug(ctx.db, 'demo-ngo');
   const registrar = userIds['registration@demo.passerelle.example'] ?? null;
   const actorCtx = {
