@@ -27,7 +27,7 @@ export const NAVIGATION = [
     icon: 'people',
     group: 'protection',
     permission: 'people.read',
-    ready: false,
+    ready: true,
   },
   {
     id: 'cases',

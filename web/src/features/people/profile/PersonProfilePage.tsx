@@ -1,0 +1,90 @@
+import { Anchor, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ErrorState, PageLoader } from '../../../app/states';
+import { usePerson } from '../api';
+import { displayName } from '../format';
+import type { Person } from '../types';
+import { EditPersonDialog } from './EditPersonDialog';
+import { PERSON_TABS } from './tabs';
+
+/** /people/:id — the person's profile, one tab per aspect (PERSON_TABS). */
+export function PersonProfilePage() {
+  const { t } = useTranslation('people');
+  const { id = '' } = useParams();
+  const person = usePerson(id);
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/people" size="sm">
+        {t('actions.back')}
+      </Anchor>
+      {person.isPending && <PageLoader label={t('common:loading')} />}
+      {person.isError && <ErrorState error={person.error} onRetry={() => void person.refetch()} />}
+      {person.isSuccess && <Profile person={person.data} onReload={() => void person.refetch()} />}
+    </Stack>
+  );
+}
+
+function Profile({ person, onReload }: { person: Person; onReload: () => void }) {
+  const { t } = useTranslation('people');
+  const [search, setSearch] = useSearchParams();
+  const [editing, setEditing] = useState(false);
+  const tabs = PERSON_TABS.filter((tab) => tab.isVisible(person));
+  const current = tabs.find((tab) => tab.id === search.get('tab'))?.id ?? 'overview';
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <div>
+          <Title order={1} size="h2">
+            {displayName(person)}
+          </Title>
+          {person.originalScriptName && (
+            <Text dir="auto" size="xl" fw={600} data-testid="profile-original-script">
+              {person.originalScriptName}
+            </Text>
+          )}
+          <Group gap="xs" mt={4}>
+            <Badge variant="outline" size="lg" ff="monospace" dir="ltr" data-testid="profile-code">
+              {person.code}
+            </Badge>
+            {person.unaccompanied && (
+              <Badge color="red" size="lg" data-testid="unaccompanied-badge">
+                {t('unaccompanied')}
+              </Badge>
+            )}
+          </Group>
+        </div>
+        {person.allowed.includes('edit') && (
+          <Button onClick={() => setEditing(true)}>{t('profile.edit')}</Button>
+        )}
+      </Group>
+      <Tabs
+        value={current}
+        onChange={(tab) => setSearch(tab && tab !== 'overview' ? { tab } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          {tabs.map((tab) => (
+            <Tabs.Tab key={tab.id} value={tab.id}>
+              {t(tab.label)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {tabs.map((tab) => (
+          <Tabs.Panel key={tab.id} value={tab.id} pt="md">
+            <tab.Panel person={person} />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+      {editing && (
+        <EditPersonDialog
+          key={person.version}
+          person={person}
+          onClose={() => setEditing(false)}
+          onReload={onReload}
+        />
+      )}
+    </Stack>
+  );
+}
