@@ -1,6 +1,7 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AlertInbox } from '../features/cases/inbox/AlertInbox';
 import { Icon } from './icons';
 import { visibleEntries } from './navigation';
 import { usePermissions, useSignedInMe } from './session';
@@ -36,6 +37,7 @@ export function HomePage() {
           </Group>
         </Stack>
       </Card>
+      <AlertInbox />
       <Title order={2} size="h3">
         {t('home.modules')}
       </Title>

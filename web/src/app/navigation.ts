@@ -36,7 +36,7 @@ export const NAVIGATION = [
     icon: 'cases',
     group: 'protection',
     permission: 'cases.read',
-    ready: false,
+    ready: true,
   },
   {
     id: 'reunification',

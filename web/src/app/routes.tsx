@@ -10,6 +10,7 @@ type Page = LazyExoticComponent<ComponentType>;
 /** Each page is its own chunk, downloaded when first opened. Every `ready` entry must have one. */
 const pages: Record<ReadyEntryId, Page> = {
   people: lazy(() => import('../features/people/PeoplePage').then((m) => ({ default: m.PeoplePage }))),
+  cases: lazy(() => import('../features/cases/CasesPage').then((m) => ({ default: m.CasesPage }))),
   audit: lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage }))),
   users: lazy(() => import('../features/access/users/UsersPage').then((m) => ({ default: m.UsersPage }))),
   organisations: lazy(() =>
