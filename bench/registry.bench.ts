@@ -19,7 +19,7 @@ import type { RegisterPersonInput } from '../src/modules/registry/registry.schem
 import { buildApp } from '../src/server/app.js';
 import type { ServiceContext } from '../src/server/context.js';
 import { arg, openBenchDatabase, summarise } from './lib/bench-db.js';
-import { variantOf } from './lib/name-variants.js';
+import { variantOf } from '../test/factories/matching/name-variants.js';
 
 const engine = arg('engine', 'sqlite') as Engine;
 const peopleCount = Number(arg('people', engine === 'sqlite' ? '100000' : '1000000'));

@@ -8,6 +8,7 @@ import {
   userCreateCommand,
 } from './admin.commands.js';
 import { registerImportCommand } from './import.command.js';
+import { matchDedupeCommand, matchLinkCommand } from './match.command.js';
 import { describeError } from './output.js';
 import { serveCommand } from './serve.command.js';
 
@@ -71,6 +72,29 @@ export function buildCli(): Command {
     .command('verify')
     .description('verify the audit hash chain; exit 0 when intact, otherwise name the first bad entry')
     .action(auditVerifyCommand);
+
+  const match = program
+    .command('match')
+    .description(
+      'batch record linkage on CSV files (id,given_name,family_name,original_script_name,sex,birth_date,birth_year,nationality; other columns are compared too); no database needed',
+    );
+  match
+    .command('link')
+    .description('find the same people across two files; writes left_id,right_id,score')
+    .argument('<left>', 'CSV file')
+    .argument('<right>', 'CSV file')
+    .requiredOption('--out <file>', 'output CSV')
+    .option('--threshold <p>', 'minimum match probability (default 0.5)')
+    .option('--ignore <columns>', 'comma-separated columns not to compare')
+    .action(matchLinkCommand);
+  match
+    .command('dedupe')
+    .description('find the same people within one file; writes left_id,right_id,score')
+    .argument('<file>', 'CSV file')
+    .requiredOption('--out <file>', 'output CSV')
+    .option('--threshold <p>', 'minimum match probability (default 0.5)')
+    .option('--ignore <columns>', 'comma-separated columns not to compare')
+    .action(matchDedupeCommand);
 
   registerImportCommand(program);
   return program;

@@ -1,0 +1,128 @@
+/**
+ * npm run bench:matching -- [--runs 3] [--scale 100000] [--million]
+ * FEBRL dataset3 (dedupe) and dataset4a/4b (link) precision/recall/F1 at the default threshold;
+ * a generated multilingual set against a plain baseline (exact normalised name + birth year);
+ * speed: link 5,000 × 5,000, dedupe of a generated population (100,000 people by default,
+ * 1,000,000 with --million), with peak memory. Writes bench/results/matching.json.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dedupe, type LinkageResult, link } from '../src/modules/matching/engine/linkage.js';
+import type { MatchInput } from '../src/modules/matching/engine/record.js';
+import { foldName } from '../src/modules/matching/transliteration/index.js';
+import { generateMultilingualSet, truePairsOf } from '../test/factories/matching/multilingual.js';
+import { arg } from './lib/bench-db.js';
+import { evaluate, FEBRL_EXTRAS, readFebrl, readTruePairs } from './lib/febrl.js';
+
+const runs = Number(arg('runs', '3'));
+const scale = Number(arg('scale', '100000'));
+const million = process.argv.includes('--million');
+
+function log(message: string) {
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length / 2)]! * 100) / 100;
+}
+
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 200);
+
+function timed(run: () => LinkageResult, times: number) {
+  const seconds: number[] = [];
+  let result: LinkageResult | undefined;
+  for (let i = 0; i < times; i += 1) {
+    const started = performance.now();
+    result = run();
+    seconds.push((performance.now() - started) / 1000);
+  }
+  return {
+    result: result!,
+    seconds: seconds.map((s) => Math.round(s * 100) / 100),
+    medianSeconds: median(seconds),
+  };
+}
+
+function baselinePairs(records: MatchInput[]) {
+  const key = (r: MatchInput) =>
+    `${foldName(`${r.givenName ?? ''} ${r.fathersName ?? ''} ${r.familyName ?? ''}`)}|${r.birthYear ?? r.birthDate?.slice(0, 4) ?? ''}`;
+  const groups = new Map<string, string[]>();
+  for (const r of records) groups.set(key(r), [...(groups.get(key(r)) ?? []), r.id]);
+  return [...groups.values()].flatMap((g) =>
+    g.flatMap((a, i) => g.slice(i + 1).map((b) => ({ left: a, right: b }))),
+  );
+}
+
+async function main() {
+  const results: Record<string, unknown> = {
+    benchmark: 'matching',
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+    threshold: 'match probability ≥ 0.5 (the model default, chosen without labels)',
+  };
+
+  log('FEBRL dataset3 (dedupe)');
+  const d3 = timed(() => dedupe(readFebrl('dataset3.csv'), { extraColumns: FEBRL_EXTRAS }), runs);
+  results.febrlDataset3 = {
+    ...evaluate(d3.result.pairs, readTruePairs('true_pairs_dataset3.csv')),
+    seconds: d3.seconds,
+    medianSeconds: d3.medianSeconds,
+    target: { f1: 0.99 },
+    splinkBestThresholdF1: 0.9954,
+  };
+
+  log('FEBRL dataset4a × dataset4b (link, 5,000 × 5,000)');
+  const left = readFebrl('dataset4a.csv');
+  const right = readFebrl('dataset4b.csv');
+  const d4 = timed(() => link(left, right, { extraColumns: FEBRL_EXTRAS }), runs);
+  results.febrlDataset4 = {
+    ...evaluate(d4.result.pairs, readTruePairs('true_pairs_dataset4.csv')),
+    seconds: d4.seconds,
+    medianSeconds: d4.medianSeconds,
+    target: { f1: 0.995, seconds: 5 },
+    splinkBestThresholdF1: 0.9998,
+  };
+
+  log('multilingual generated set (3,000 people, seed 11)');
+  const set = generateMultilingualSet(3000, 11);
+  const truth = truePairsOf(set);
+  const ml = timed(() => dedupe(set.records), 1);
+  results.multilingual = {
+    records: set.records.length,
+    truePairs: truth.size,
+    engine: evaluate(ml.result.pairs, truth),
+    baselineExactNameAndBirthYear: evaluate(baselinePairs(set.records), truth),
+    seconds: ml.medianSeconds,
+    note: 'outside checks use a different, unseen set of the same kind',
+  };
+
+  const sizes = [scale, ...(million ? [1_000_000] : [])];
+  results.scale = [];
+  for (const entities of sizes) {
+    const people = generateMultilingualSet(Math.round(entities / 1.75), 5);
+    log(`dedupe ${people.records.length} generated records`);
+    peakRss = 0;
+    const started = performance.now();
+    const outcome = dedupe(people.records, {
+      onProgress: (stage, done, total) => done === total && log(`  ${stage}`),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    (results.scale as unknown[]).push({
+      records: people.records.length,
+      seconds: Math.round(seconds * 10) / 10,
+      candidatePairs: outcome.candidatePairs,
+      peakRssMiB: Math.round(peakRss / 1024 / 1024),
+      quality: evaluate(outcome.pairs, truePairsOf(people)),
+      target: entities >= 1_000_000 ? { seconds: 900, memoryMiB: 4096 } : { seconds: 60 },
+    });
+  }
+  clearInterval(sampler);
+  writeFileSync(new URL('./results/matching.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+}
+
+await main();
