@@ -16,3 +16,16 @@ export async function findSitesByIdOrName(
     .where((eb) => eb.or([eb('id', 'in', [...values]), eb(eb.fn('lower', ['name']), 'in', lowered)]))
     .execute();
 }
+
+/** Which of `codes` a person or household already carries (card codes share one namespace). */
+export async function findTakenCodes(db: Executor, codes: readonly string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  // Chunks keep each statement well under the engines' bound-parameter limits.
+  for (let i = 0; i < codes.length; i += 500) {
+    const chunk = codes.slice(i, i + 500);
+    const people = await db.selectFrom('people').select('code').where('code', 'in', chunk).execute();
+    const households = await db.selectFrom('households').select('code').where('code', 'in', chunk).execute();
+    for (const row of [...people, ...households]) taken.add(row.code);
+  }
+  return taken;
+}
