@@ -77,8 +77,23 @@ export function comparisonSpecs(extraColumns: readonly string[]): ComparisonSpec
   ];
 }
 
+// The same pairs of names recur across many record pairs (names are shared by many people):
+// their level is computed once. Keys are ordered so that (a, b) and (b, a) share an entry.
+const NAME_LEVEL_CACHE_SIZE = 500_000;
+const nameLevelCache = new Map<string, number>();
+
 export function nameLevel(a: string, b: string): number {
   if (!a || !b) return MISSING;
+  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+  const cached = nameLevelCache.get(key);
+  if (cached !== undefined) return cached;
+  const level = computeNameLevel(a, b);
+  if (nameLevelCache.size >= NAME_LEVEL_CACHE_SIZE) nameLevelCache.clear();
+  nameLevelCache.set(key, level);
+  return level;
+}
+
+function computeNameLevel(a: string, b: string): number {
   const { alignment, unmatched } = compareNames(a, b);
   if (alignment.length === 0) return 5;
   const scores = alignment.map(([, , score]) => score);
