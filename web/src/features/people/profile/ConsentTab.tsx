@@ -98,7 +98,12 @@ export function ConsentTab({ person }: { person: Person }) {
               onPurposes={setPurposes}
               errors={{ basis: errors.basis, purposes: errors.give }}
             />
-            <Button type="submit" loading={change.isPending} style={{ alignSelf: 'flex-start' }}>
+            <Button
+              type="submit"
+              loading={change.isPending}
+              disabled={purposes.length === 0}
+              style={{ alignSelf: 'flex-start' }}
+            >
               {t('profile.give')}
             </Button>
           </Stack>
