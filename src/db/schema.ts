@@ -3,6 +3,8 @@ import type { AlertsTables } from '../modules/alerts/alerts.tables.js';
 import type { AuditTables } from '../modules/audit/audit.tables.js';
 import type { CasesTables } from '../modules/cases/cases.tables.js';
 import type { InformationTables } from '../modules/information/information.tables.js';
+import type { MatchingTables } from '../modules/matching/matching.tables.js';
+import type { ReceptionTables } from '../modules/reception/reception.tables.js';
 import type { RegistryTables } from '../modules/registry/registry.tables.js';
 import type { SitesTables } from '../modules/sites/sites.tables.js';
 import type { SystemTables } from './system.tables.js';
@@ -17,6 +19,8 @@ export interface Database
     AuditTables,
     SitesTables,
     RegistryTables,
+    MatchingTables,
+    ReceptionTables,
     AlertsTables,
     InformationTables,
     CasesTables {}

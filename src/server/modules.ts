@@ -5,6 +5,7 @@ import { alertsRoutes } from '../modules/alerts/alerts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { casesRoutes } from '../modules/cases/cases.routes.js';
 import { informationRoutes } from '../modules/information/information.routes.js';
+import { receptionRoutes } from '../modules/reception/reception.routes.js';
 import { householdsRoutes } from '../modules/registry/households.routes.js';
 import { importRoutes } from '../modules/registry/import/import.routes.js';
 import { peopleRoutes } from '../modules/registry/people.routes.js';
@@ -24,6 +25,7 @@ const MODULE_ROUTES: Array<(app: RouteApp) => Promise<void>> = [
   householdsRoutes,
   importRoutes,
   sitesRoutes,
+  receptionRoutes,
   casesRoutes,
   informationRoutes,
 ];

@@ -356,3 +356,21 @@ export async function findHistory(db: Executor, personId: string) {
 export async function siteExists(db: Executor, siteId: string): Promise<boolean> {
   return Boolean(await db.selectFrom('sites').select('id').where('id', '=', siteId).executeTakeFirst());
 }
+
+/**
+ * Where people are now, as the reception module records relocations (arrival at a centre, a
+ * return to the camp, leaving a centre: null). Bumps the version so a concurrent edit notices.
+ */
+export async function movePeopleToSite(
+  db: Executor,
+  personIds: readonly string[],
+  siteId: string | null,
+  at: string,
+) {
+  if (personIds.length === 0) return;
+  await db
+    .updateTable('people')
+    .set({ site_id: siteId, updated_at: at, version: sql`version + 1` })
+    .where('id', 'in', personIds)
+    .execute();
+}
