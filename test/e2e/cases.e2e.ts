@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPerson } from '../factories/people.js';
 import type { TestUser } from '../helpers/harness.js';
-import { E2E, signIn } from './helpers/browser.js';
+import { chooseLanguage, E2E, htmlAttributes, signIn } from './helpers/browser.js';
 import { enrolSecondFactor } from './helpers/totp.js';
 
 describe('protection cases in the browser', () => {
@@ -93,5 +93,70 @@ describe('protection cases in the browser', () => {
     await other.getByRole('button', { name: 'Save note' }).click();
     await other.getByRole('tab', { name: 'Timeline' }).click();
     await other.getByTestId('case-timeline').getByText('Slept at our shelter tonight').waitFor();
+  });
+  it('gives a supervisor the caseload with saved views, plan approval, and the supervision view, in Arabic too', async () => {
+    const orgId = caseworker.orgId;
+    const supervisor = await e2e.createUser(['case_supervisor'], orgId);
+    const registrar = await e2e.createUser(['registration_officer'], orgId);
+    const woman = await registrar.api.post('/api/people', buildPerson({ givenName: 'Hiwet', sex: 'female' }));
+    const opened = await caseworker.api.post('/api/cases', {
+      personId: woman.body.person.id,
+      type: 'gbv',
+      risk: 'high',
+    });
+    const id = opened.body.id;
+    for (const [url, body] of [
+      [`/api/cases/${id}/transitions`, { to: 'assessment' }],
+      [
+        `/api/cases/${id}/assessments`,
+        {
+          kind: 'general',
+          answers: {
+            immediateDanger: false,
+            safetyConcerns: ['threats'],
+            needs: ['shelter'],
+            wishes: 'A safe place',
+          },
+        },
+      ],
+      [`/api/cases/${id}/transitions`, { to: 'case_plan' }],
+      [
+        `/api/cases/${id}/plans`,
+        { goals: 'Safety', actions: [{ what: 'Shelter place', who: 'caseworker', byWhen: '2999-01-01' }] },
+      ],
+      [`/api/cases/${id}/approvals`, { kind: 'plan' }],
+    ] as const) {
+      const response = await caseworker.api.post(url, body);
+      expect(response.status, response.raw).toBeLessThan(300);
+    }
+
+    const page = await e2e.newPage();
+    await page.goto('/');
+    await signIn(page, supervisor.email);
+    await enrolSecondFactor(page, e2e.harness.clock.now);
+    await page.getByTestId('alert-inbox').getByText('Approval waiting').waitFor();
+    await page.goto('/cases');
+    await page.getByLabel('Type', { exact: true }).selectOption('gbv');
+    await page.getByTestId('cases-table').getByText('Hiwet Tesfay').waitFor();
+    await page.getByLabel('Name of this view').fill('GBV cases');
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await page.goto('/cases?status=closed');
+    await page.getByText('No cases match these filters.').waitFor();
+    await page.getByText('GBV cases', { exact: true }).click();
+    await page.getByTestId('cases-table').getByText('Hiwet Tesfay').click();
+
+    await page.getByTestId('pending-approvals').getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('button', { name: 'Move to: Implementation' }).waitFor();
+    await page.getByRole('tab', { name: 'Case plan' }).click();
+    await page
+      .getByTestId('case-plan')
+      .getByText(/^Approved on/)
+      .waitFor();
+
+    await page.goto('/cases/supervision');
+    await page.getByTestId('caseload-by-caseworker').getByText('Test User').waitFor();
+    await chooseLanguage(page, 'العربية');
+    await page.getByRole('heading', { name: 'الإشراف' }).waitFor();
+    expect(await htmlAttributes(page)).toEqual({ dir: 'rtl', lang: 'ar' });
   });
 });

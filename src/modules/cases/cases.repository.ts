@@ -208,3 +208,14 @@ export async function findDemoCandidates(
     .execute();
   return { children: children.map((r) => r.id), adults: adults.map((r) => r.id) };
 }
+
+/** Active users of an organisation (id, name, roles), to pick a caseworker from. */
+export async function findActiveUsersOfOrg(db: Executor, orgId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'roles'])
+    .where('org_id', '=', orgId)
+    .where('disabled_at', 'is', null)
+    .orderBy('name')
+    .execute();
+}

@@ -231,4 +231,28 @@ describeEngines('cases API', (h) => {
     );
     expect((await team.caseworker.api.get('/api/cases/caseload')).status).toBe(403);
   });
+  it('lets a supervisor reassign a case; its deadlines follow the new caseworker', async () => {
+    const [listed] = (await team.caseworker.api.get(`/api/cases?personId=${childId}`)).body.items;
+    const workers = (await team.caseworker.api.get('/api/cases/caseworkers')).body.items.map(
+      (u: { id: string }) => u.id,
+    );
+    expect(workers).toEqual(
+      expect.arrayContaining([team.caseworker.id, team.colleague.id, team.supervisor.id]),
+    );
+    expect(workers).not.toContain(team.registrar.id);
+    const url = `/api/cases/${listed.id}/reassign`;
+    expect((await team.caseworker.api.post(url, { userId: team.colleague.id })).status).toBe(403);
+    const wrong = await team.supervisor.api.post(url, { userId: team.registrar.id });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toMatch(/^userId:/);
+    const moved = await team.supervisor.api.post(url, {
+      userId: team.colleague.id,
+      reason: 'Speaks Tigrinya',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.assignedUserId).toBe(team.colleague.id);
+    const due = (await team.colleague.api.get(`/api/alerts?entityId=${listed.id}&mine=true`)).body.items;
+    expect(due.map((a: { rule: string }) => a.rule)).toContain('cases.assessment_due');
+    expect((await team.caseworker.api.get(`/api/alerts?entityId=${listed.id}`)).body.items).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../server/http/cursor.js';
 import { IdParams } from '../../server/http/schema-helpers.js';
 import type { RouteApp } from '../../server/http/types.js';
@@ -17,7 +18,7 @@ import {
 import { openCase, reassignCase, updateCase } from './cases.service.js';
 import { getCaseDetail, getCaseTimeline, listCases } from './cases-query.service.js';
 import { referralRoutes } from './referrals.routes.js';
-import { caseload } from './supervision.service.js';
+import { caseload, listCaseworkers } from './supervision.service.js';
 import { transitionCase } from './transitions.service.js';
 import { CaseDetailResponse, TimelineResponse } from './work.schema.js';
 
@@ -67,6 +68,18 @@ export async function casesRoutes(app: RouteApp): Promise<void> {
       schema: { tags, response: { 200: CaseloadResponse } },
     },
     async (request) => caseload(request.serviceContext()),
+  );
+
+  app.get(
+    '/api/cases/caseworkers',
+    {
+      config: read,
+      schema: {
+        tags,
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }) },
+      },
+    },
+    async (request) => ({ items: await listCaseworkers(request.serviceContext()) }),
   );
 
   app.get(

@@ -32,7 +32,8 @@ const WITH_PLAN: Pick<Workflow, 'steps' | 'transitions'> = {
 };
 
 const CLOSING: Pick<Workflow['requirements'], 'closed' | 'open'> = {
-  closed: ['reason', 'closure_approval'],
+  // The missing approval is the state's refusal (409); the reason is input (400) once it is approved.
+  closed: ['closure_approval', 'reason'],
   // Reopening: the reason is recorded, and a new cycle of assessment and planning begins.
   open: ['reason'],
 };

@@ -1,8 +1,9 @@
 import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
+import { parseRoles } from '../access/auth.service.js';
 import { findOpenAlertsForEntities } from '../alerts/alerts.repository.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { findCaseloadRows } from './cases.repository.js';
+import { findActiveUsersOfOrg, findCaseloadRows } from './cases.repository.js';
 import { CASE_RISKS, CASE_STATUSES, CASE_TYPES } from './cases.schema.js';
 import { findPendingApprovalsOfOrg } from './work.repository.js';
 
@@ -85,4 +86,16 @@ export async function caseload(ctx: ServiceContext) {
       })),
     };
   });
+}
+
+/**
+ * The organisation's caseworkers and supervisors, to assign a case or a plan action to. Staff
+ * names only: no person on the move is named here.
+ */
+export async function listCaseworkers(ctx: ServiceContext) {
+  if (!ctx.actor.orgId) return [];
+  const users = await findActiveUsersOfOrg(ctx.db, ctx.actor.orgId);
+  return users
+    .filter((u) => parseRoles(u.roles).some((r) => r === 'caseworker' || r === 'case_supervisor'))
+    .map((u) => ({ id: u.id, name: u.name }));
 }

@@ -9,6 +9,7 @@ export const rows: MatrixRow[] = [
   { method: 'POST', url: '/api/cases', allow: CASE_ROLES },
   { method: 'GET', url: '/api/cases', allow: CASE_ROLES },
   { method: 'GET', url: '/api/cases/caseload', allow: SUPERVISORS },
+  { method: 'GET', url: '/api/cases/caseworkers', allow: CASE_ROLES },
   { method: 'GET', url: '/api/cases/:id', allow: CASE_ROLES },
   { method: 'PATCH', url: '/api/cases/:id', allow: CASE_ROLES },
   { method: 'POST', url: '/api/cases/:id/transitions', allow: CASE_ROLES },

@@ -98,3 +98,13 @@ export function usePersonById(id: string | null) {
     enabled: Boolean(id),
   });
 }
+
+/** Caseworkers and supervisors of the user's organisation (staff names, to assign work to). */
+export function useCaseworkers() {
+  return useQuery({
+    queryKey: ['cases', 'caseworkers'],
+    queryFn: ({ signal }) =>
+      api.get<{ items: Array<{ id: string; name: string }> }>('/api/cases/caseworkers', undefined, signal),
+    staleTime: 5 * 60_000,
+  });
+}

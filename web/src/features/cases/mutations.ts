@@ -52,6 +52,11 @@ export function useCaseActions(caseId: string) {
     note: useCaseMutation(post<{ id: string }>('/notes')),
     service: useCaseMutation(post<{ id: string }>('/services')),
     flag: useCaseMutation(post<{ id: string }>('/flags')),
+    unflag: useCaseMutation((input: { flagId: string; reason: string }) =>
+      api.post<{ ok: true }>(casePath(caseId, `/flags/${encodeURIComponent(input.flagId)}/remove`), {
+        reason: input.reason,
+      }),
+    ),
     attach: useCaseMutation(post<{ id: string }>('/attachments')),
     refer: useCaseMutation((input: ReferralInput) => post<Referral>('/referrals')(input)),
     reassign: useCaseMutation(post<CaseSummary>('/reassign')),

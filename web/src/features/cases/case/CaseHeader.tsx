@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatDateTime } from '../../../i18n/format';
 import { personLabel } from '../format';
 import { type CaseDetail, RISK_COLOURS } from '../types';
+import { AssigneeLine } from './AssigneeLine';
 
 /** Who the case is about, where it stands, and what is due on it (overdue first). */
 export function CaseHeader({ c }: { c: CaseDetail }) {
@@ -43,6 +44,7 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
             <Text size="sm">
               <b>{t('case.lastActivity')}:</b> {format(c.lastActivityAt)}
             </Text>
+            <AssigneeLine c={c} />
             <Text size="sm">
               <b>{t('case.person')}:</b> {c.person.age ?? '—'} ·{' '}
               {t(`sexes.${c.person.sex}`, { defaultValue: c.person.sex })}

@@ -7,6 +7,7 @@ import { FormAlert } from '../../../app/FormAlert';
 import { CodeSelect, Narrative, optional } from '../forms/fields';
 import { useCaseActions } from '../mutations';
 import { type CaseDetail, FLAG_KINDS, SERVICE_KINDS } from '../types';
+import { FlagsList } from './FlagsList';
 
 const FOLLOW_UPS = ['visit', 'phone', 'meeting', 'other'] as const;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -20,6 +21,7 @@ export function WorkPanel({ c }: { c: CaseDetail }) {
       {allowed('note') && <NoteForm caseId={c.id} />}
       {allowed('service') && <ServiceForm caseId={c.id} />}
       {allowed('flag') && <FlagForm caseId={c.id} />}
+      {allowed('flag') && <FlagsList c={c} />}
     </SimpleGrid>
   );
 }

@@ -76,6 +76,10 @@ export const ar: CasesStrings = {
     person: 'العمر والجنس',
     riskReason: 'سبب تقدير الخطر',
     riskBadge: 'الخطر: {{risk}}',
+    assigned: 'أخصائي الحالة',
+    otherOrganisation: 'في المنظمة الأخرى',
+    reassignTo: 'إسناد الحالة إلى',
+    reassign: 'إعادة الإسناد',
     dueItems: 'الأعمال المستحقة',
     noDue: 'لا شيء مستحق.',
     restricted:
@@ -237,6 +241,9 @@ export const ar: CasesStrings = {
     flagKind: 'التنبيه',
     flagReason: 'سبب التنبيه',
     saveFlag: 'إضافة التنبيه',
+    activeFlags: 'التنبيهات',
+    unflagReason: 'سبب الإزالة',
+    unflag: 'إزالة التنبيه',
   },
   files: {
     hint: 'PDF أو PNG أو JPEG أو WebP، حتى 5 ميغابايت. تُحفظ مشفّرة، ويُسجَّل كل تنزيل.',

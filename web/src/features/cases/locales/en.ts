@@ -58,6 +58,10 @@ export const en = {
     person: 'Age and sex',
     riskReason: 'Why this risk',
     riskBadge: 'Risk: {{risk}}',
+    assigned: 'Caseworker',
+    otherOrganisation: 'at the other organisation',
+    reassignTo: 'Give the case to',
+    reassign: 'Reassign',
     dueItems: 'Due work',
     noDue: 'Nothing due.',
     restricted:
@@ -226,6 +230,9 @@ export const en = {
     flagKind: 'Flag',
     flagReason: 'Reason for the flag',
     saveFlag: 'Raise flag',
+    activeFlags: 'Flags',
+    unflagReason: 'Why lift it',
+    unflag: 'Lift flag',
   },
   files: {
     hint: 'PDF, PNG, JPEG or WebP, up to 5 MB. Stored encrypted; each download is recorded.',

@@ -64,6 +64,10 @@ export const fr: CasesStrings = {
     person: 'Âge et sexe',
     riskReason: 'Pourquoi ce risque',
     riskBadge: 'Risque : {{risk}}',
+    assigned: 'Travailleur social',
+    otherOrganisation: 'à l’autre organisation',
+    reassignTo: 'Confier le dossier à',
+    reassign: 'Réattribuer',
     dueItems: 'À faire',
     noDue: 'Rien à faire.',
     restricted:
@@ -232,6 +236,9 @@ export const fr: CasesStrings = {
     flagKind: 'Alerte',
     flagReason: 'Motif de l’alerte',
     saveFlag: 'Ajouter l’alerte',
+    activeFlags: 'Alertes',
+    unflagReason: 'Pourquoi la retirer',
+    unflag: 'Retirer l’alerte',
   },
   files: {
     hint: 'PDF, PNG, JPEG ou WebP, 5 Mo au plus. Stockés chiffrés ; chaque téléchargement est enregistré.',
