@@ -134,7 +134,12 @@ export function runModel(
       colStatus.set(warm.basis.colStatus.subarray(0, data.numCols));
       model.setBasis({ colStatus, rowStatus: warm.basis.rowStatus });
     }
-    if (warm.colValue) model.setSolution({ colValue: warm.colValue });
+    if (warm.colValue) {
+      // A start is a hint: HiGHS refusing it (it checks feasibility itself) must not stop the solve.
+      try {
+        model.setSolution({ colValue: warm.colValue });
+      } catch {}
+    }
     model.run();
     const status = model.getModelStatus();
     const { optimal, timeLimit, interrupted } = highs.constants.modelStatus;

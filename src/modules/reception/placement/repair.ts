@@ -94,6 +94,7 @@ export function exactRepair(
   start: Uint8Array,
   options: { absoluteGap: number; relativeGap: number; timeLimit: number },
 ): { chosen: Uint8Array; timeLimitHit: boolean; seconds: number } {
+  if (cols.length === 0) return { chosen: new Uint8Array(0), timeLimitHit: false, seconds: 0 };
   const out = runModel(
     highs,
     toModelData(highs, inst, subModel(inst, cols), room, true),
