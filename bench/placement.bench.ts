@@ -27,7 +27,7 @@ const median = (values: number[]) => {
 
 const results = [];
 for (const variant of VARIANTS) {
-  const runs = [];
+  const runs: Array<Record<string, number | string | boolean | null>> = [];
   for (let run = 0; run < RUNS; run += 1) {
     const instance = generateInstance({
       people: variant.people,
@@ -71,7 +71,7 @@ for (const variant of VARIANTS) {
       `${variant.people} ${variant.capacity} run ${run + 1}: ${row.solveSeconds.toFixed(2)} s, gap ${(row.gap * 100).toFixed(3)}%, greedy ratio ${row.greedyRatio.toFixed(4)}, ${row.method}${row.limitHit ? ` (${row.failure})` : ''}`,
     );
   }
-  const pick = (key: keyof (typeof runs)[number]) => median(runs.map((r) => Number(r[key])));
+  const pick = (key: string) => median(runs.map((r) => Number(r[key])));
   results.push({
     ...variant,
     centres: 102,
