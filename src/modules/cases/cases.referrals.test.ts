@@ -213,4 +213,17 @@ describeEngines('referrals and transfers', (h) => {
       expect.arrayContaining(['case.refer', 'case.referral_decide']),
     );
   });
+  it('runs referrals to different organisations side by side, but one transfer at a time', async () => {
+    const third = await buildCaseTeam(h);
+    const person = await registerPerson(team.registrar, { givenName: 'Selam', sex: 'female' });
+    const id = (await openCase(team.caseworker, person, { type: 'general_protection', risk: 'low' })).id;
+    const send = (toOrgId: string, kind = 'referral') =>
+      team.caseworker.api.post(`/api/cases/${id}/referrals`, { kind, toOrgId, service: 'health' });
+    expect((await send(partner.orgId)).status).toBe(201);
+    expect((await send(third.orgId)).status).toBe(201);
+    expect((await send(third.orgId)).status).toBe(409);
+    const transfer = await send(third.orgId, 'transfer');
+    expect(transfer.status).toBe(409);
+    expect(transfer.body.error.message).toMatch(/wait for the answer or revoke it first/);
+  });
 });

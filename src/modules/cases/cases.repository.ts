@@ -1,5 +1,5 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
-import type { Executor } from '../../db/engine.js';
+import { type Executor, isPostgres } from '../../db/engine.js';
 import type { Actor } from '../access/actor.js';
 import { scopeToActor } from '../access/scope.js';
 import type { CasesFilter } from './cases.schema.js';
@@ -22,6 +22,16 @@ export async function findCaseInScope(db: Executor, actor: Actor, id: string) {
 /** Unscoped: for the deadline job and for services that already checked scope. */
 export async function findCaseById(db: Executor, id: string) {
   return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The case row, locked until the transaction ends on PostgreSQL, so the deadline job derives alerts
+ * from the state a concurrent write commits rather than the one it replaces (SQLite serialises
+ * writers already).
+ */
+export async function findCaseForUpdate(db: Executor, id: string) {
+  const query = db.selectFrom('cases').selectAll().where('id', '=', id);
+  return (isPostgres(db) ? query.forUpdate() : query).executeTakeFirst();
 }
 
 /** Updates only if the version is still `expected` (optimistic concurrency); false otherwise. */

@@ -7,7 +7,12 @@ import { refreshDeadlineStates } from '../alerts/alerts.repository.js';
 import { reconcileAlerts } from '../alerts/alerts.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isUnaccompaniedChild } from './case-people.js';
-import { findActiveCaseIds, findCaseById, findPeopleOfCases, updateCaseRow } from './cases.repository.js';
+import {
+  findActiveCaseIds,
+  findCaseForUpdate,
+  findPeopleOfCases,
+  updateCaseRow,
+} from './cases.repository.js';
 import { dueItemsFor } from './cases.rules.js';
 import type { CasesTable } from './cases.tables.js';
 import { findReferralsOfCase } from './referrals.repository.js';
@@ -64,7 +69,7 @@ export async function recomputeDeadlines(
     if (ids.length === 0) break;
     for (const id of ids) {
       const outcome = await ctx.db.transaction().execute(async (trx) => {
-        const row = await findCaseById(trx, id);
+        const row = await findCaseForUpdate(trx, id);
         if (!row || row.status === 'closed') return { raised: 0, resolved: 0 };
         const [person] = await findPeopleOfCases(trx, [row.person_id]);
         const unaccompanied = person && (await isUnaccompaniedChild(trx, person, ctx.now())) ? 1 : 0;

@@ -89,18 +89,21 @@ export async function referCase(
     if (input.toOrgId === row.org_id) throw AppError.validation('toOrgId', 'must be another organisation');
     if (!(await findOrganisationById(trx, input.toOrgId)))
       throw AppError.validation('toOrgId', 'no such organisation');
-    const clash = referrals.find(
+    // One transfer at a time (ownership is in flux until it is answered), and one open referral per
+    // receiving organisation; referrals to different organisations may run side by side.
+    const pendingTransfer = referrals.find((r) => r.kind === 'transfer' && r.status === 'requested');
+    const sameOrg = referrals.find(
       (r) =>
-        r.status === 'requested' ||
-        (r.status === 'accepted' && r.kind === 'referral' && r.to_org_id === input.toOrgId),
+        r.to_org_id === input.toOrgId &&
+        (r.status === 'requested' || (r.status === 'accepted' && r.kind === 'referral')),
     );
-    if (
-      clash &&
-      (clash.kind === 'transfer' || input.kind === 'transfer' || clash.to_org_id === input.toOrgId)
-    ) {
+    const clash =
+      pendingTransfer ??
+      (input.kind === 'transfer' ? referrals.find((r) => r.status === 'requested') : sameOrg);
+    if (clash) {
       throw new AppError(
         'invalid_state',
-        `A ${clash.kind} to this organisation or a transfer is already ${clash.status}.`,
+        `This case already has a ${clash.kind} that is ${clash.status} (to ${clash.to_org_id}); wait for the answer or revoke it first.`,
       );
     }
     const basis = await consentBasis(trx, ctx, row, input);
