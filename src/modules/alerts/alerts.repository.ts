@@ -158,7 +158,17 @@ export async function findOpenAlertsForEntities(db: Executor, entity: string, en
   if (entityIds.length === 0) return [];
   return db
     .selectFrom('alerts')
-    .select(['id', 'entity_id', 'rule', 'due_at', 'deadline_state', 'org_id', 'subject_id'])
+    .select([
+      'id',
+      'entity_id',
+      'rule',
+      'due_at',
+      'deadline_state',
+      'org_id',
+      'subject_id',
+      'assigned_role',
+      'visible_from',
+    ])
     .where('entity', '=', entity)
     .where('entity_id', 'in', entityIds)
     .where('state', '=', 'open')

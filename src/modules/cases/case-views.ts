@@ -54,6 +54,7 @@ export async function loadCaseViews(
   const fullIds = rows.filter((r) => accessById.get(r.id)?.level === 'full').map((r) => r.id);
   const keys = await openCaseKeys(db, ctx.keys, fullIds);
   const approvedClosure = await findCasesWithApprovedClosure(db, fullIds);
+  const nowIso = ctx.now().toISOString();
   const views: CaseView[] = [];
   for (const row of rows) {
     const access = accessById.get(row.id)!;
@@ -68,6 +69,10 @@ export async function loadCaseViews(
       referrals: referrals.filter((r) => r.case_id === row.id),
       dueItems: alerts
         .filter((a) => a.entity_id === row.id && a.org_id === ctx.actor.orgId)
+        // Upcoming deadlines help the caseworker plan; a supervisor's warning waits until it is due.
+        .filter(
+          (a) => a.assigned_role !== 'case_supervisor' || a.visible_from === null || a.visible_from <= nowIso,
+        )
         .map((a) => ({ id: a.id, rule: a.rule, due_at: a.due_at, deadline_state: a.deadline_state })),
       hasApprovedClosure: approvedClosure.has(row.id),
     });

@@ -143,12 +143,16 @@ describeEngines('case deadlines and alerts', (h) => {
     const person = await registerPerson(team.registrar, { givenName: 'Tesfaye' });
     const id = (await openCase(team.colleague, person, { type: 'general_protection', risk: 'low' })).id;
     const rules = async () => (await inbox(team.supervisor, id)).map((a) => a.rule);
+    const onCasePage = async () =>
+      (await team.colleague.api.get(`/api/cases/${id}`)).body.dueItems.map((d: { rule: string }) => d.rule);
     expect(await rules()).toEqual([]);
+    expect(await onCasePage()).not.toContain('cases.inactive');
     h.clock.advance(29 * DAY);
     expect(await rules()).not.toContain('cases.inactive');
     h.clock.advance(2 * DAY);
     await runJob();
     expect(await rules()).toContain('cases.inactive');
+    expect(await onCasePage()).toContain('cases.inactive');
     await team.colleague.api.post(`/api/cases/${id}/notes`, { text: 'Called, no answer' });
     expect(await rules()).not.toContain('cases.inactive');
   });

@@ -78,6 +78,9 @@ export async function transitionCase(
     if (input.to === 'closed' && closure) {
       changes.closure_reason = closure.closure_reason;
       await updateApproval(trx, closure.id, { status: 'used' });
+      // Nothing waits for a decision on a closed case (a plan approval asked before closing).
+      for (const approval of approvals.filter((a) => a.status === 'pending'))
+        await updateApproval(trx, approval.id, { status: 'withdrawn', decided_at: nowIso });
       await revokePendingReferrals(trx, ctx, row, dataKey, 'case closed');
     }
     const saved = await saveCase(trx, ctx, row, changes);
