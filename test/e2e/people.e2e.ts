@@ -92,6 +92,33 @@ describe('people: registration, search and profile', () => {
     await page.getByTestId('needs-table').getByText('SC-UC').waitFor();
   });
 
+  it('registers a family: the child joins the parent’s household and is not flagged as alone', async () => {
+    const { page } = await signInRegistrar('/people/new');
+    const register = async (given: string, sex: 'Female' | 'Male', age: string) => {
+      await page.getByLabel('Given name', { exact: true }).fill(given);
+      await page.getByLabel('Family name', { exact: true }).fill('Haddad');
+      await page.getByRole('radio', { name: sex, exact: true }).check();
+      await page.getByLabel('Age in years', { exact: true }).fill(age);
+      await page.getByLabel('Legal basis', { exact: true }).selectOption('consent');
+      await page.getByRole('checkbox', { name: 'Services', exact: true }).check();
+      await page.getByRole('button', { name: 'Register', exact: true }).click();
+      await page.getByTestId('person-code').waitFor();
+    };
+    await register('Amina', 'Female', '34');
+    await page.getByRole('button', { name: 'Register a member of the same household' }).click();
+    await page.getByText(/^Joins household /).waitFor();
+    await page.getByLabel('Relationship', { exact: true }).selectOption('child');
+    await register('Sara', 'Female', '9');
+    expect(await page.getByTestId('unaccompanied-badge').count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Open profile' }).click();
+    await page.getByRole('heading', { name: 'Sara Haddad', level: 1 }).waitFor();
+    await page.getByRole('tab', { name: 'Household' }).click();
+    const members = page.getByTestId('household-members');
+    await members.getByRole('row').filter({ hasText: 'Amina' }).getByText('Head of household').waitFor();
+    await members.getByRole('row').filter({ hasText: 'Sara' }).getByText('Child').waitFor();
+  });
+
   it('shows the server’s message under the field and writes nothing; the family name is never required', async () => {
     const { page, registrar } = await signInRegistrar('/people/new');
     await page.getByLabel('Given name', { exact: true }).fill('Zabihullah');
@@ -134,6 +161,8 @@ describe('people: registration, search and profile', () => {
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await dialog.getByTestId('edit-conflict').getByText('Someone else changed this record').waitFor();
     await dialog.getByRole('button', { name: 'Reload the record' }).click();
+    // The dialog opens again on the fresh version: the notice goes, the colleague's change shows.
+    await dialog.getByTestId('edit-conflict').waitFor({ state: 'detached' });
     expect(await dialog.getByLabel('Family name', { exact: true }).inputValue()).toBe('Al-Haddad');
     await dialog.getByLabel('Phone', { exact: true }).fill('+33 6 11 22 33 44');
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();

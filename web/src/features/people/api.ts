@@ -63,7 +63,12 @@ export function useRegisterPerson() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: RegisterPersonInput) => api.post<Registration>('/api/people', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKeys.searches }),
+    onSuccess: ({ person }) => {
+      void queryClient.invalidateQueries({ queryKey: peopleKeys.searches });
+      // The household's member list, read when the form opened, now has one more member.
+      if (person.householdId)
+        void queryClient.invalidateQueries({ queryKey: peopleKeys.household(person.householdId) });
+    },
   });
 }
 
