@@ -10,6 +10,8 @@ export interface BlockingRule {
   name: string;
   /** Fields whose agreement the rule requires: training on its pairs must not estimate their m. */
   conditions: readonly string[];
+  /** A tighter block limit than the default, for rules whose keys are shared by crowds. */
+  maxBlock?: number;
   keys(record: MatchRecord): string[];
 }
 
@@ -38,28 +40,39 @@ export function defaultRules(
 ): BlockingRule[] {
   const rules: BlockingRule[] = [
     {
+      // First and last name keys whatever the birth date (a year typed wrong, names swapped),
+      // only for names few people share: common names' blocks are left to the rules with a year.
+      name: 'names, any birth date',
+      conditions: NAME_FIELDS,
+      maxBlock: 40,
+      keys: (r) =>
+        r.givenSkeleton && r.secondSkeleton ? [sortedPair(r.givenSkeleton, r.secondSkeleton)] : [],
+    },
+    {
       // First and last name keys around the birth year; without a birth date, the names alone.
       name: 'name skeletons',
       conditions: NAME_FIELDS,
       keys: (r) => {
         if (!r.givenSkeleton || !r.secondSkeleton) return [];
         const pair = sortedPair(r.givenSkeleton, r.secondSkeleton);
-        return r.birth ? withYears(r, pair, 2) : [pair];
+        if (!r.birth) return [pair];
+        // A typo in the year keeps the day and month: meet on those too.
+        const dayKey = r.birth.digits ? [`${pair}|${r.birth.digits.slice(4)}`] : [];
+        return [...withYears(r, pair, 2), ...dayKey];
       },
     },
     {
       // A typo in the family name: the first name key with the exact birth year and the sex.
       name: 'given name + birth year',
       conditions: [...NAME_FIELDS, 'birthDate', 'sex'],
-      keys: (r) =>
-        r.givenSkeleton && r.birth && r.sex ? [`${r.givenSkeleton}|${r.birth.year}|${r.sex}`] : [],
+      keys: (r) => (r.givenSkeleton && r.birth ? [`${r.givenSkeleton}|${r.birth.year}|${r.sex ?? '?'}`] : []),
     },
     {
       // A typo in the given name: the last name key with the exact birth year and the sex.
       name: 'family name + birth year',
       conditions: [...NAME_FIELDS, 'birthDate', 'sex'],
       keys: (r) =>
-        r.secondSkeleton && r.birth && r.sex ? [`${r.secondSkeleton}|${r.birth.year}|${r.sex}`] : [],
+        r.secondSkeleton && r.birth ? [`${r.secondSkeleton}|${r.birth.year}|${r.sex ?? '?'}`] : [],
     },
     { name: 'birth date', conditions: ['birthDate'], keys: (r) => (r.birth?.digits ? [r.birth.digits] : []) },
     {
@@ -151,7 +164,7 @@ function emitPairs(
   rules.forEach((rule, r) => {
     for (const [key, leftMembers] of left.groups[r]!) {
       const size = same ? leftMembers.length : leftMembers.length + (right.groups[r]!.get(key)?.length ?? 0);
-      if (size > options.maxBlock) {
+      if (size > (rule.maxBlock ?? options.maxBlock)) {
         skipped[r]!.add(key);
         options.onSkippedBlock?.(rule.name, key, size);
       }

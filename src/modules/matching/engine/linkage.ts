@@ -110,7 +110,7 @@ const MIN_PAIRS_TO_LEARN_U = 50_000;
  * allows is knowledge, not something to learn from unlabelled data.
  */
 const NEVER_TRAINED = new Set(['birthDate', 'name']);
-const TRAINING_PAIRS = 300_000;
+const TRAINING_PAIRS = 100_000;
 const MIN_TRAINING_PAIRS = 200;
 
 /**
@@ -132,9 +132,14 @@ function trainM(
   )) {
     const pairs = pairsOf(rule, TRAINING_PAIRS);
     if (pairs.count < MIN_TRAINING_PAIRS) continue;
+    // Pairs that share a near-unique identifier are almost all true matches: there, and only
+    // there, the birth date and the name can be learnt without namesakes biasing them.
+    const identifierSession = rule.name.startsWith('identifier');
     const frozen = new Set(
       model.specs.flatMap((spec, k) =>
-        rule.conditions.includes(spec.field) || NEVER_TRAINED.has(spec.field) ? [k] : [],
+        rule.conditions.includes(spec.field) || (!identifierSession && NEVER_TRAINED.has(spec.field))
+          ? [k]
+          : [],
       ),
     );
     const session: MatchModel = { ...model, m: model.m.map((row) => [...row]) };
@@ -183,7 +188,7 @@ function run(
   if (possiblePairs >= MIN_PAIRS_TO_LEARN_U) {
     model.termFrequencies = buildTermFrequencies(all, specs);
     // Level frequencies among random pairs settle quickly; rare levels are smoothed (train.ts).
-    const uSamples = options.uSamples ?? Math.min(1_000_000, Math.max(30_000, all.length * 5));
+    const uSamples = options.uSamples ?? Math.min(300_000, Math.max(100_000, all.length * 2));
     progress('estimating u from random pairs', 0, 1);
     estimateU(model, uSamples, (random, out) => {
       const a = Math.floor(random() * leftRecords.length);

@@ -125,6 +125,8 @@ export interface NameComparison {
   level: NameLevel;
   /** Aligned token pairs (romanised) with their similarity. */
   alignment: Array<[string, string, number]>;
+  /** Tokens on each side that found no counterpart (a name part one registration left out). */
+  unmatched: number;
 }
 
 function align(left: Prepared[], right: Prepared[]) {
@@ -163,6 +165,7 @@ function summarise(
   return {
     score: Math.max(0, Math.min(1, total / denominator)),
     level: chosen.length === 0 ? 'different' : level,
+    unmatched: left.length + right.length - 2 * chosen.length,
     alignment: chosen.map((p) => [
       left[p.i]!.token.text,
       right[p.j]!.token.text,
@@ -178,7 +181,8 @@ function summarise(
 export function compareNames(a: string, b: string): NameComparison {
   const left = preparedName(a);
   const right = preparedName(b);
-  if (left.length === 0 || right.length === 0) return { score: 0, level: 'missing', alignment: [] };
+  if (left.length === 0 || right.length === 0)
+    return { score: 0, level: 'missing', alignment: [], unmatched: 0 };
   let best = scoreAlignment(left, right);
   if (best.score >= 0.95 || left.length === right.length)
     return { ...best, score: Math.round(best.score * 1e6) / 1e6 };
@@ -228,7 +232,8 @@ function adjacentMerges(tokens: Prepared[]): Prepared[][] {
 export function matchQuery(query: string, name: string): NameComparison {
   const left = preparedName(query);
   const right = preparedName(name);
-  if (left.length === 0 || right.length === 0) return { score: 0, level: 'missing', alignment: [] };
+  if (left.length === 0 || right.length === 0)
+    return { score: 0, level: 'missing', alignment: [], unmatched: 0 };
   const chosen = align(left, right);
   const extra = Math.max(0, right.length - left.length);
   return summarise(chosen, left, right, left.length + 0.1 * extra);
