@@ -90,6 +90,27 @@ describe('people: registration, search and profile', () => {
     await page.getByTestId('unaccompanied-badge').waitFor();
     await page.getByRole('tab', { name: 'Needs' }).click();
     await page.getByTestId('needs-table').getByText('SC-UC').waitFor();
+    // Other modules' tabs show only to roles the server lets read them: no cases for a registrar.
+    expect(await page.getByRole('tab', { name: 'Cases' }).count()).toBe(0);
+  });
+
+  it('shows another module’s tab (cases) to a caseworker, loaded when opened', async () => {
+    const caseworker = await e2e.createUser(['caseworker']);
+    const { person } = (
+      await caseworker.api.post('/api/people', {
+        givenName: 'Dawit',
+        sex: 'male',
+        birthYear: 1994,
+        consent: { basis: 'consent', purposes: ['services', 'referral'] },
+      })
+    ).body;
+    const page = await e2e.newPage();
+    await page.goto(`/people/${person.id}`);
+    await signIn(page, caseworker.email);
+    await enrolSecondFactor(page, e2e.harness.clock.now);
+    await page.goto(`/people/${person.id}`);
+    await page.getByRole('tab', { name: 'Cases' }).click();
+    await page.getByTestId('person-cases').getByText('No case for this person.').waitFor();
   });
 
   it('registers a family: the child joins the parent’s household and is not flagged as alone', async () => {

@@ -1,7 +1,8 @@
 import { Anchor, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { usePermissions } from '../../../app/session';
 import { ErrorState, PageLoader } from '../../../app/states';
 import { usePerson } from '../api';
 import { displayName } from '../format';
@@ -30,7 +31,8 @@ function Profile({ person, onReload }: { person: Person; onReload: () => void })
   const { t } = useTranslation('people');
   const [search, setSearch] = useSearchParams();
   const [editing, setEditing] = useState(false);
-  const tabs = PERSON_TABS.filter((tab) => tab.isVisible(person));
+  const permissions = usePermissions();
+  const tabs = PERSON_TABS.filter((tab) => tab.isVisible(person, permissions));
   const current = tabs.find((tab) => tab.id === search.get('tab'))?.id ?? 'overview';
   return (
     <Stack gap="md">
@@ -73,7 +75,9 @@ function Profile({ person, onReload }: { person: Person; onReload: () => void })
         </Tabs.List>
         {tabs.map((tab) => (
           <Tabs.Panel key={tab.id} value={tab.id} pt="md">
-            <tab.Panel person={person} />
+            <Suspense fallback={<PageLoader label={t('common:loading')} />}>
+              <tab.Panel person={person} />
+            </Suspense>
           </Tabs.Panel>
         ))}
       </Tabs>

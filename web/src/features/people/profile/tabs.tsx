@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
 import type { Person, PersonAction } from '../types';
 import { ConsentTab } from './ConsentTab';
 import { HistoryTab } from './HistoryTab';
@@ -11,12 +11,18 @@ export interface PersonTab {
   id: string;
   /** i18n key with its namespace, e.g. `people:profile.tabs.needs`. */
   label: string;
-  /** Whether this person's record, as the server sent it for this user, has anything for the tab. */
-  isVisible: (person: Person) => boolean;
+  /**
+   * Whether the tab has anything for this user: from the record as the server sent it, or from
+   * the permissions the server granted (`/api/me`) for tabs of other modules.
+   */
+  isVisible: (person: Person, permissions: ReadonlySet<string>) => boolean;
   Panel: ComponentType<{ person: Person }>;
 }
 
 const allows = (person: Person, action: PersonAction) => person.allowed.includes(action);
+
+// Other modules' tabs load with their module's code, when first opened.
+const CasesTab = lazy(() => import('../../cases/CasesTab').then((m) => ({ default: m.CasesTab })));
 
 /**
  * The tabs of a person's profile, in order. This list is the extension point: the cases,
@@ -48,5 +54,11 @@ export const PERSON_TABS: PersonTab[] = [
     label: 'people:profile.tabs.household',
     isVisible: (p) => p.householdId !== null || allows(p, 'editHousehold'),
     Panel: HouseholdTab,
+  },
+  {
+    id: 'cases',
+    label: 'cases:tab.label',
+    isVisible: (_person, permissions) => permissions.has('cases.read'),
+    Panel: CasesTab,
   },
 ];
