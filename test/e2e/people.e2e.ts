@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../factories/sites.js';
 import { chooseLanguage, E2E, htmlAttributes, signIn } from './helpers/browser.js';
 import { enrolSecondFactor } from './helpers/totp.js';
 
@@ -141,8 +142,12 @@ describe('people: registration, search and profile', () => {
   });
 
   it('shows the server’s message under the field and writes nothing; the family name is never required', async () => {
+    const monitor = await e2e.createUser(['site_monitor']);
+    const siteName = e2e.harness.unique('Jungle north');
+    await monitor.api.post('/api/sites', buildSite({ name: siteName }));
     const { page, registrar } = await signInRegistrar('/people/new');
     await page.getByLabel('Given name', { exact: true }).fill('Zabihullah');
+    await pick(page, 'Site', siteName.slice(0, 12), siteName);
     await page.getByRole('radio', { name: 'Male', exact: true }).check();
     await page.getByLabel('Year of birth', { exact: true }).fill('1850');
     await page.getByRole('button', { name: 'Register', exact: true }).click();
@@ -155,6 +160,10 @@ describe('people: registration, search and profile', () => {
     await page.getByRole('checkbox', { name: 'Services', exact: true }).check();
     await page.getByRole('button', { name: 'Register', exact: true }).click();
     await page.getByTestId('person-code').waitFor();
+    // The next registration at the same desk starts at the same site.
+    await page.getByRole('button', { name: 'Register another' }).click();
+    expect(await page.getByRole('combobox', { name: 'Site', exact: true }).inputValue()).toBe(siteName);
+    expect(await page.getByLabel('Given name', { exact: true }).inputValue()).toBe('');
   });
 
   it('tells the person plainly when someone else changed the record, and reloads it', async () => {

@@ -17,6 +17,7 @@ export function RegisterPage() {
   const household = useHousehold(householdId);
   const startHousehold = useStartHousehold();
   const [result, setResult] = useState<Registration | null>(null);
+  const [lastSiteId, setLastSiteId] = useState<string | null>(null);
   // A new key gives a fresh, empty form with the cursor back on Given name.
   const [formKey, setFormKey] = useState(0);
 
@@ -66,7 +67,11 @@ export function RegisterPage() {
           <RegistrationForm
             key={`${formKey}-${householdId ?? ''}`}
             household={household.data ?? null}
-            onRegistered={setResult}
+            lastSiteId={lastSiteId}
+            onRegistered={(registration) => {
+              setResult(registration);
+              setLastSiteId(registration.person.siteId);
+            }}
           />
         )
       )}

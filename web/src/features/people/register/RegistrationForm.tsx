@@ -35,6 +35,8 @@ const FORM_FIELDS = [
 
 interface Props {
   household: Household | null;
+  /** The site of the previous registration: a desk registers many people at one site. */
+  lastSiteId: string | null;
   onRegistered: (registration: Registration) => void;
 }
 
@@ -42,12 +44,12 @@ interface Props {
  * One page, one column on a phone, in interview order; Enter in any text field registers.
  * The server's message for a field shows under that field.
  */
-export function RegistrationForm({ household, onRegistered }: Props) {
+export function RegistrationForm({ household, lastSiteId, onRegistered }: Props) {
   const { t } = useTranslation('people');
   const register = useRegisterPerson();
   const [draft, setDraft] = useState<RegistrationDraft>({
     ...EMPTY_DRAFT,
-    siteId: household?.siteId ?? null,
+    siteId: household?.siteId ?? lastSiteId,
   });
   const set = (patch: Partial<RegistrationDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const errors = fieldErrors(register.error);
