@@ -44,7 +44,7 @@ describeEngines('authorization matrix', (h) => {
     ).toEqual([]);
   });
 
-  it('answers 401 to every non-public route without credentials', async () => {
+  it('answers 401 to every non-public route without credentials', { timeout: 120_000 }, async () => {
     for (const row of MATRIX.filter((r) => r.allow !== 'public')) {
       const response = await h
         .client()
@@ -53,7 +53,8 @@ describeEngines('authorization matrix', (h) => {
     }
   });
 
-  it('answers 403 to roles outside the row and lets the listed roles through', async () => {
+  // Every route × every role: long on a loaded machine, so a generous limit.
+  it('answers 403 to roles outside the row and lets the listed roles through', { timeout: 240_000 }, async () => {
     for (const row of MATRIX.filter((r) => r.allow !== 'public')) {
       for (const role of EVERY_ROLE) {
         const user = users.get(role)!;
