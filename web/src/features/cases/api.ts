@@ -55,11 +55,13 @@ export function useReferrals(direction: 'incoming' | 'outgoing') {
 }
 
 /** The user's due work, due first (the server sorts it). */
-export function useAlerts() {
+/** The user's alerts; `enabled` false for roles that may not read them, so no request is refused. */
+export function useAlerts(enabled = true) {
   return useQuery({
     queryKey: casesKeys.alerts,
     queryFn: ({ signal }) => api.get<Page<Alert>>('/api/alerts', { limit: 50 }, signal),
     staleTime: 30_000,
+    enabled,
   });
 }
 

@@ -26,7 +26,7 @@ export function AlertInbox() {
   const { t } = useTranslation('cases');
   const format = useFormatDateTime();
   const canRead = usePermissions().has('alerts.read');
-  const alerts = useAlerts();
+  const alerts = useAlerts(canRead);
   if (!canRead) return null;
   return (
     <Card withBorder component="section" aria-labelledby="inbox-title" data-testid="alert-inbox">
