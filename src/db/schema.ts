@@ -6,6 +6,7 @@ import type { InformationTables } from '../modules/information/information.table
 import type { MatchingTables } from '../modules/matching/matching.tables.js';
 import type { ReceptionTables } from '../modules/reception/reception.tables.js';
 import type { RegistryTables } from '../modules/registry/registry.tables.js';
+import type { ReunificationTables } from '../modules/reunification/reunification.tables.js';
 import type { SitesTables } from '../modules/sites/sites.tables.js';
 import type { SystemTables } from './system.tables.js';
 
@@ -23,4 +24,5 @@ export interface Database
     ReceptionTables,
     AlertsTables,
     InformationTables,
-    CasesTables {}
+    CasesTables,
+    ReunificationTables {}

@@ -9,6 +9,7 @@ import { receptionRoutes } from '../modules/reception/reception.routes.js';
 import { householdsRoutes } from '../modules/registry/households.routes.js';
 import { importRoutes } from '../modules/registry/import/import.routes.js';
 import { peopleRoutes } from '../modules/registry/people.routes.js';
+import { reunificationRoutes } from '../modules/reunification/reunification.routes.js';
 import { sitesRoutes } from '../modules/sites/sites.routes.js';
 import type { RouteApp } from './http/types.js';
 import { systemRoutes } from './system.routes.js';
@@ -27,6 +28,7 @@ const MODULE_ROUTES: Array<(app: RouteApp) => Promise<void>> = [
   sitesRoutes,
   receptionRoutes,
   casesRoutes,
+  reunificationRoutes,
   informationRoutes,
 ];
 

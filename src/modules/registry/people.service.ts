@@ -5,6 +5,7 @@ import { AppError } from '../../server/errors.js';
 import { raiseAlert } from '../alerts/alerts.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { proposeCaseForNeeds } from '../cases/proposals.js';
+import { notifyTracingMatches } from '../reunification/tracing-alerts.js';
 import { loadPersonViews } from './people-read.js';
 import { type DuplicateCandidate, findPossibleDuplicates } from './people-search.js';
 import { generatePersonCode } from './person-code.js';
@@ -185,6 +186,7 @@ export async function persistPerson(
     });
   }
   await proposeCaseForNeeds(trx, ctx, row, prepared.needs.map((n) => n.code), { isNew: true });
+  await notifyTracingMatches(trx, ctx, prepared);
 }
 
 /** True when the household has a current member aged 18 or more. */
