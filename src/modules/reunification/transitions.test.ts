@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../test/helpers/harness.js';
 import { addDays, localDateOf } from './calendar.js';
 import {
