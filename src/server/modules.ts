@@ -5,12 +5,14 @@ import { alertsRoutes } from '../modules/alerts/alerts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { casesRoutes } from '../modules/cases/cases.routes.js';
 import { informationRoutes } from '../modules/information/information.routes.js';
+import { matchingRoutes } from '../modules/matching/matching.routes.js';
 import { receptionRoutes } from '../modules/reception/reception.routes.js';
 import { householdsRoutes } from '../modules/registry/households.routes.js';
 import { importRoutes } from '../modules/registry/import/import.routes.js';
 import { peopleRoutes } from '../modules/registry/people.routes.js';
 import { reunificationRoutes } from '../modules/reunification/reunification.routes.js';
 import { sitesRoutes } from '../modules/sites/sites.routes.js';
+import { syncRoutes } from '../modules/sync/sync.routes.js';
 import type { RouteApp } from './http/types.js';
 import { systemRoutes } from './system.routes.js';
 
@@ -25,11 +27,13 @@ const MODULE_ROUTES: Array<(app: RouteApp) => Promise<void>> = [
   peopleRoutes,
   householdsRoutes,
   importRoutes,
+  matchingRoutes,
   sitesRoutes,
   receptionRoutes,
   casesRoutes,
   reunificationRoutes,
   informationRoutes,
+  syncRoutes,
 ];
 
 export async function registerModuleRoutes(app: RouteApp): Promise<void> {

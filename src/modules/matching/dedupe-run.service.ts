@@ -1,4 +1,3 @@
-import { Worker } from 'node:worker_threads';
 import { timeOrderedId } from '../../crypto/index.js';
 import type { ServiceContext } from '../../server/context.js';
 import type { AppDeps } from '../../server/deps.js';
@@ -7,7 +6,7 @@ import { registerJobHandler } from '../../server/jobs/jobs.service.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { openIdentities } from '../registry/people-read.js';
-import type { DedupeComputation } from './dedupe-compute.js';
+import { computeInWorker } from './dedupe-worker-launch.js';
 import type { MatchInput } from './engine/record.js';
 import type { DuplicatePairsTable } from './matching.tables.js';
 import { saveStoredModel } from './model-store.js';
@@ -37,15 +36,19 @@ export interface RunResult {
 
 export type Progress = (stage: string, done: number, total: number) => Promise<void>;
 
+/** At most one progress write a second per stage, written in order (the worker's come in bursts). */
 function throttled(write: (json: string) => Promise<void>): Progress {
   let last = 0;
   let lastStage = '';
-  return async (stage, done, total) => {
+  let chain: Promise<void> = Promise.resolve();
+  return (stage, done, total) => {
     const now = Date.now();
-    if (stage === lastStage && done < total && now - last < PROGRESS_EVERY_MS) return;
+    if (stage === lastStage && done < total && now - last < PROGRESS_EVERY_MS) return chain;
     last = now;
     lastStage = stage;
-    await write(JSON.stringify({ stage, done, total }));
+    const json = JSON.stringify({ stage, done, total });
+    chain = chain.then(() => write(json)).catch(() => undefined);
+    return chain;
   };
 }
 
@@ -81,36 +84,6 @@ async function readRegistry(ctx: ServiceContext, progress: Progress): Promise<Ma
   return inputs;
 }
 
-/** Runs dedupe-compute.ts in a worker thread; under tsx or vitest the worker loads TypeScript. */
-function computeInWorker(inputs: MatchInput[], trainedAt: string, progress: Progress) {
-  const typescript = import.meta.url.endsWith('.ts');
-  const worker = new Worker(new URL(`./dedupe.worker.${typescript ? 'ts' : 'js'}`, import.meta.url), {
-    workerData: { inputs, threshold: REVIEW_THRESHOLD, trainedAt },
-    execArgv: typescript ? ['--import', 'tsx'] : [],
-  });
-  return new Promise<DedupeComputation>((resolve, reject) => {
-    let settled = false;
-    worker.on(
-      'message',
-      (message: { type: string; stage: string; done: number; total: number; result: DedupeComputation }) => {
-        if (message.type === 'progress')
-          void progress(message.stage, message.done, message.total).catch(() => undefined);
-        if (message.type === 'result') {
-          settled = true;
-          resolve(message.result);
-        }
-      },
-    );
-    worker.on('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`matching worker stopped with exit code ${code}`));
-    });
-  });
-}
-
 /**
  * The whole-registry deduplication: reads the registry, runs the engine's `dedupe` off the main
  * thread (blocking, u from random pairs, m by EM, term frequencies in memory), stores the trained
@@ -120,7 +93,9 @@ function computeInWorker(inputs: MatchInput[], trainedAt: string, progress: Prog
 export async function runDedupe(ctx: ServiceContext, runId: string, progress: Progress): Promise<RunResult> {
   const inputs = await readRegistry(ctx, progress);
   const nowIso = ctx.now().toISOString();
-  const computed = await computeInWorker(inputs, nowIso, progress);
+  const computed = await computeInWorker(inputs, REVIEW_THRESHOLD, nowIso, (stage, done, total) => {
+    void progress(stage, done, total).catch(() => undefined);
+  });
   const decided = await findDecidedPairKeys(ctx.db);
   const fresh = computed.pairs.filter((p) => !decided.has(`${p.a}|${p.b}`));
   const rows: DuplicatePairsTable[] = fresh.map((p) => ({

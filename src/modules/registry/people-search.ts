@@ -1,6 +1,8 @@
 import type { Executor } from '../../db/engine.js';
 import type { ServiceContext } from '../../server/context.js';
-import { matchQuery } from '../matching/transliteration/index.js';
+import type { ScoringPurpose } from '../matching/model-store.js';
+import { type MatchProbe, probeMatchInput, scoreAgainstRegistry } from '../matching/registry-matcher.js';
+import { detectScript, matchQuery } from '../matching/transliteration/index.js';
 import { openIdentities } from './people-read.js';
 import { allNames, type Identity } from './person-identity.js';
 import {
@@ -123,6 +125,10 @@ export interface DuplicateProbe {
   ageEstimated?: boolean;
   nationality?: string | null;
   excludeId?: string;
+  /** Structured fields when the caller has them (the matching search); otherwise built from `names`. */
+  match?: MatchProbe;
+  /** Sets the model's prior (model-store.ts): a registration, or a search for someone registered. */
+  purpose?: ScoringPurpose;
 }
 
 export interface DuplicateCandidate {
@@ -133,30 +139,26 @@ export interface DuplicateCandidate {
   explanation: Explanation[];
 }
 
-function birthYearAgreement(
-  a: number | null | undefined,
-  b: number | null,
-  estimated: boolean,
-): { value: number; level: string } {
-  if (a === null || a === undefined || b === null) return { value: 0.5, level: 'missing' };
-  const gap = Math.abs(a - b);
-  const tolerance = estimated ? 3 : 1;
-  if (gap === 0) return { value: 1, level: 'exact' };
-  if (gap <= tolerance) return { value: 0.8, level: 'close' };
-  if (gap <= tolerance + 2) return { value: 0.4, level: 'near' };
-  return { value: 0, level: 'different' };
+function probeOf(probe: DuplicateProbe): MatchProbe {
+  if (probe.match) return probe.match;
+  const latin = probe.names.find((n) => detectScript(n) === 'latin');
+  const script = probe.names.find((n) => n !== latin);
+  return {
+    fullName: latin ?? null,
+    originalScriptName: script ?? null,
+    sex: probe.sex ?? null,
+    birthYear: probe.birthYear ?? null,
+    ageEstimated: probe.ageEstimated,
+    nationality: probe.nationality ?? null,
+  };
 }
 
 /**
- * Possible duplicates of a new or edited record: weighted name, birth year, sex and nationality
- * agreement. The matching engine refines this with trained weights; the explanation always says
- * what each field contributed.
+ * Registered people who may be the probed person: candidates from the blind indexes (scoped to
+ * the actor), decrypted and scored by the matching engine's Fellegi–Sunter model, most likely
+ * first.
  */
-export async function findPossibleDuplicates(
-  db: Executor,
-  ctx: ServiceContext,
-  probe: DuplicateProbe,
-): Promise<DuplicateCandidate[]> {
+export async function findScoredDuplicates(db: Executor, ctx: ServiceContext, probe: DuplicateProbe) {
   if (probe.names.length === 0) return [];
   // Beyond exact pairs of name keys, look only among people of a compatible birth year.
   const window = probe.ageEstimated ? 5 : 3;
@@ -165,51 +167,46 @@ export async function findPossibleDuplicates(
       ? {}
       : { minBirthYear: probe.birthYear - window, maxBirthYear: probe.birthYear + window };
   const { rows, identities } = await candidates(db, ctx, probe.names, {}, DUPLICATE_POOL, nearBirthYear);
-  const results: DuplicateCandidate[] = [];
+  const people: Array<{ row: PeopleTable; identity: Identity }> = [];
   for (const row of rows) {
     const identity = identities.get(row.id);
-    if (!identity || row.id === probe.excludeId) continue;
-    const name = Math.max(...probe.names.map((n) => scoreName(n, identity).score));
-    const birth = birthYearAgreement(
-      probe.birthYear,
-      row.birth_year,
-      Boolean(probe.ageEstimated) || row.age_estimated === 1,
-    );
-    const sex =
-      !probe.sex || probe.sex === 'unknown' || row.sex === 'unknown' ? 0.5 : probe.sex === row.sex ? 1 : 0;
-    const nationality =
-      !probe.nationality || !row.nationality ? 0.5 : probe.nationality === row.nationality ? 1 : 0;
-    const score = 0.6 * name + 0.2 * birth.value + 0.12 * sex + 0.08 * nationality;
-    const band = score >= 0.85 ? 'high' : score >= 0.72 ? 'medium' : score >= 0.6 ? 'low' : null;
-    if (!band || name < 0.7) continue;
+    if (identity && row.id !== probe.excludeId) people.push({ row, identity });
+  }
+  return scoreAgainstRegistry(
+    db,
+    ctx.keys,
+    probeMatchInput(probeOf(probe)),
+    people,
+    probe.purpose ?? 'registration',
+  );
+}
+
+/**
+ * Possible duplicates of a new or edited record: the candidates whose match probability reaches
+ * the low band, with what each field contributed (the match weight, in bits).
+ */
+export async function findPossibleDuplicates(
+  db: Executor,
+  ctx: ServiceContext,
+  probe: DuplicateProbe,
+): Promise<DuplicateCandidate[]> {
+  const scored = await findScoredDuplicates(db, ctx, probe);
+  const results: DuplicateCandidate[] = [];
+  for (const { candidate, probability, band, explanation } of scored) {
+    if (!band) continue;
     results.push({
-      personId: row.id,
-      code: row.code,
-      score: Math.round(score * 1000) / 1000,
+      personId: candidate.row.id,
+      code: candidate.row.code,
+      score: Math.round(probability * 1000) / 1000,
       band,
-      explanation: [
-        {
-          field: 'name',
-          level: name >= 0.99 ? 'exact' : name >= 0.85 ? 'similar' : 'partial',
-          detail: `weight ${(0.6 * name).toFixed(2)} of 0.60`,
-        },
-        {
-          field: 'birthYear',
-          level: birth.level,
-          detail: `weight ${(0.2 * birth.value).toFixed(2)} of 0.20`,
-        },
-        {
-          field: 'sex',
-          level: sex === 1 ? 'agree' : sex === 0 ? 'disagree' : 'missing',
-          detail: `weight ${(0.12 * sex).toFixed(2)} of 0.12`,
-        },
-        {
-          field: 'nationality',
-          level: nationality === 1 ? 'agree' : nationality === 0 ? 'disagree' : 'missing',
-          detail: `weight ${(0.08 * nationality).toFixed(2)} of 0.08`,
-        },
-      ],
+      explanation: explanation
+        .filter((e) => e.field !== 'prior' && e.level !== 'missing')
+        .map((e) => ({
+          field: e.field,
+          level: e.level,
+          detail: `weight ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(2)}`,
+        })),
     });
   }
-  return results.sort((a, b) => b.score - a.score).slice(0, 10);
+  return results.slice(0, 10);
 }
