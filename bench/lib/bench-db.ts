@@ -10,6 +10,8 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 export interface BenchDatabase {
   db: DB;
   engine: Engine;
+  /** DATABASE_URL for a server process on the same database. */
+  url: string;
   destroy(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export async function openBenchDatabase(engine: Engine, name: string): Promise<B
     return {
       db,
       engine,
+      url: `sqlite:${path}`,
       async destroy() {
         await db.destroy();
         for (const ext of ['', '-wal', '-shm']) rmSync(`${path}${ext}`, { force: true });
@@ -42,9 +45,12 @@ export async function openBenchDatabase(engine: Engine, name: string): Promise<B
   await admin.destroy();
   const db = connect({ engine, location: url, schema });
   await migrateToLatest(db);
+  const schemaUrl = new URL(url);
+  schemaUrl.searchParams.set('schema', schema);
   return {
     db,
     engine,
+    url: schemaUrl.toString(),
     async destroy() {
       await db.destroy();
       if (process.env.BENCH_KEEP !== '1') {

@@ -38,6 +38,16 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     requestIdHeader: false,
     trustProxy: process.env.TRUST_PROXY === '1',
     routerOptions: { maxParamLength: 200 },
+    // A request Node cannot even parse still gets the API's error body, not a bare text.
+    clientErrorHandler: (error, socket) => {
+      if (!socket.writable) return;
+      const body = JSON.stringify({
+        error: { code: 'bad_request', message: 'The request could not be parsed as HTTP.', details: [] },
+      });
+      socket.end(
+        `HTTP/1.1 ${(error as { code?: string }).code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
