@@ -8,6 +8,7 @@ import type { ReceptionTables } from '../modules/reception/reception.tables.js';
 import type { RegistryTables } from '../modules/registry/registry.tables.js';
 import type { ReunificationTables } from '../modules/reunification/reunification.tables.js';
 import type { SitesTables } from '../modules/sites/sites.tables.js';
+import type { SyncTables } from '../modules/sync/sync.tables.js';
 import type { SystemTables } from './system.tables.js';
 
 /**
@@ -25,4 +26,5 @@ export interface Database
     AlertsTables,
     InformationTables,
     CasesTables,
-    ReunificationTables {}
+    ReunificationTables,
+    SyncTables {}
