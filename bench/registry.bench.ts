@@ -18,8 +18,8 @@ import { generatePopulation, seededRandom } from '../src/modules/registry/popula
 import type { RegisterPersonInput } from '../src/modules/registry/registry.schema.js';
 import { buildApp } from '../src/server/app.js';
 import type { ServiceContext } from '../src/server/context.js';
-import { arg, openBenchDatabase, summarise } from './lib/bench-db.js';
 import { variantOf } from '../test/factories/matching/name-variants.js';
+import { arg, openBenchDatabase, summarise } from './lib/bench-db.js';
 
 const engine = arg('engine', 'sqlite') as Engine;
 const peopleCount = Number(arg('people', engine === 'sqlite' ? '100000' : '1000000'));

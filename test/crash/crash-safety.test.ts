@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKeyRing, parseMasterKey } from '../../src/crypto/index.js';
-import { SYSTEM_ACTOR } from '../../src/modules/access/actor.js';
 import { createApiToken } from '../../src/modules/access/account.service.js';
+import { SYSTEM_ACTOR } from '../../src/modules/access/actor.js';
 import { createOrganisation, createUser } from '../../src/modules/access/users.service.js';
 import { verifyAuditChain } from '../../src/modules/audit/audit.service.js';
 import { buildPerson } from '../factories/people.js';
@@ -29,7 +29,12 @@ for (const engine of testEngines()) {
       database = await createTestDatabase(engine);
       const masterKey = randomBytes(32).toString('base64');
       env = { DATABASE_URL: database.url, PASSERELLE_MASTER_KEY: masterKey };
-      const ctx = { db: database.db, keys: deriveKeyRing(parseMasterKey(masterKey)), now: () => new Date(), actor: SYSTEM_ACTOR };
+      const ctx = {
+        db: database.db,
+        keys: deriveKeyRing(parseMasterKey(masterKey)),
+        now: () => new Date(),
+        actor: SYSTEM_ACTOR,
+      };
       const org = await createOrganisation(ctx, { slug: 'crash', name: 'Crash Test NGO', kind: 'ngo' });
       const user = await createUser(ctx, {
         email: 'registrar@crash.example',
@@ -54,7 +59,12 @@ for (const engine of testEngines()) {
               const response = await fetch(`${server.url}/api/people`, {
                 method: 'POST',
                 headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-                body: JSON.stringify(buildPerson({ givenName, phone: `+33 7 ${String(round * 1e6 + clientIndex * 1e4 + i).padStart(8, '0')}` })),
+                body: JSON.stringify(
+                  buildPerson({
+                    givenName,
+                    phone: `+33 7 ${String(round * 1e6 + clientIndex * 1e4 + i).padStart(8, '0')}`,
+                  }),
+                ),
               });
               if (response.status === 201) {
                 const body = (await response.json()) as { person: { id: string } };
@@ -77,7 +87,9 @@ for (const engine of testEngines()) {
       const restarted = await startServerProcess(env);
       try {
         for (const [id, givenName] of acknowledged) {
-          const response = await fetch(`${restarted.url}/api/people/${id}`, { headers: { authorization: `Bearer ${token}` } });
+          const response = await fetch(`${restarted.url}/api/people/${id}`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
           expect(response.status, `person ${id}`).toBe(200);
           expect(((await response.json()) as { givenName: string }).givenName).toBe(givenName);
         }
@@ -87,9 +99,17 @@ for (const engine of testEngines()) {
 
       // Nothing half-written: every person has its key, its index and its creation audit entry.
       const people = await database.db.selectFrom('people').select('id').execute();
-      const keys = new Set((await database.db.selectFrom('person_keys').select('person_id').execute()).map((r) => r.person_id));
+      const keys = new Set(
+        (await database.db.selectFrom('person_keys').select('person_id').execute()).map((r) => r.person_id),
+      );
       const audited = new Set(
-        (await database.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'person.create').execute()).map((r) => r.entity_id),
+        (
+          await database.db
+            .selectFrom('audit_log')
+            .select('entity_id')
+            .where('action', '=', 'person.create')
+            .execute()
+        ).map((r) => r.entity_id),
       );
       for (const { id } of people) {
         expect(keys.has(id), `key of ${id}`).toBe(true);

@@ -54,7 +54,9 @@ describeEngines('authorization matrix', (h) => {
   });
 
   // Every route × every role: long on a loaded machine, so a generous limit.
-  it('answers 403 to roles outside the row and lets the listed roles through', { timeout: 240_000 }, async () => {
+  it('answers 403 to roles outside the row and lets the listed roles through', {
+    timeout: 240_000,
+  }, async () => {
     for (const row of MATRIX.filter((r) => r.allow !== 'public')) {
       for (const role of EVERY_ROLE) {
         const user = users.get(role)!;
