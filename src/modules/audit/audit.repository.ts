@@ -7,19 +7,33 @@ import type { AuditLogTable } from './audit.tables.js';
  * PostgreSQL a row lock, on SQLite the database write lock), so concurrent appends queue here and
  * the sequence stays gapless. RETURNING gives the new seq and the hash still held by the head.
  */
-export async function reserveNextSeq(db: Executor): Promise<{ seq: number; previousHash: string }> {
+export async function reserveNextSeq(
+  db: Executor,
+  count = 1,
+): Promise<{ seq: number; previousHash: string }> {
   const row = await db
     .updateTable('audit_head')
-    .set({ seq: sql`seq + 1` })
+    .set({ seq: sql`seq + ${count}` })
     .where('id', '=', 1)
     .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow();
-  return { seq: Number(row.seq), previousHash: row.hash };
+  // RETURNING gives the last reserved number; the first is count - 1 before it.
+  return { seq: Number(row.seq) - count + 1, previousHash: row.hash };
 }
 
-export async function insertAuditEntry(db: Executor, entry: AuditLogTable): Promise<void> {
-  await db.insertInto('audit_log').values(entry).execute();
-  await db.updateTable('audit_head').set({ hash: entry.hash }).where('id', '=', 1).execute();
+/** Inserts consecutive entries and moves the head to the last one's hash. */
+export async function insertAuditEntries(db: Executor, entries: AuditLogTable[]): Promise<void> {
+  if (entries.length === 0) return;
+  for (let i = 0; i < entries.length; i += 500)
+    await db
+      .insertInto('audit_log')
+      .values(entries.slice(i, i + 500))
+      .execute();
+  await db
+    .updateTable('audit_head')
+    .set({ hash: entries.at(-1)!.hash })
+    .where('id', '=', 1)
+    .execute();
 }
 
 export async function findAuditHead(db: Executor) {

@@ -149,3 +149,27 @@ describe('audit chain key', () => {
     expect(chainHash(Buffer.alloc(32, 1), '0', fields)).not.toBe(chainHash(Buffer.alloc(32, 2), '0', fields));
   });
 });
+
+describeEngines('audit batches', (h) => {
+  it('chains a batch exactly like single appends', async () => {
+    const { recordAudits } = await import('./audit.service.js');
+    await h.db.transaction().execute((trx) =>
+      recordAudits(
+        trx,
+        { ...h.systemContext(), actor: SYSTEM_ACTOR },
+        Array.from({ length: 7 }, (_, i) => ({ action: 'test.batch', entity: 'test', entityId: `b${i}` })),
+      ),
+    );
+    await h.db
+      .transaction()
+      .execute((trx) =>
+        recordAudit(
+          trx,
+          { ...h.systemContext(), actor: SYSTEM_ACTOR },
+          { action: 'test.single', entity: 'test' },
+        ),
+      );
+    const verdict = await verifyAuditChain(h.db, h.keys);
+    expect(verdict).toMatchObject({ ok: true, checked: 8 });
+  });
+});

@@ -1,4 +1,4 @@
-import type { KeyRing } from '../../crypto/index.js';
+import { auditKeysForSeq, type KeyRing } from '../../crypto/index.js';
 import type { DB, Executor } from '../../db/engine.js';
 import type { ServiceContext } from '../../server/context.js';
 import { chainHash, GENESIS_HASH } from './audit.chain.js';
@@ -7,7 +7,7 @@ import {
   findAuditBatch,
   findAuditEntries,
   findAuditHead,
-  insertAuditEntry,
+  insertAuditEntries,
   reserveNextSeq,
 } from './audit.repository.js';
 
@@ -25,20 +25,35 @@ type AuditContext = Pick<ServiceContext, 'keys' | 'now' | 'actor' | 'requestId' 
 
 /** Appends one entry to the chain inside the caller's transaction (DESIGN.md: same transaction as the action). */
 export async function recordAudit(trx: Executor, ctx: AuditContext, input: AuditInput): Promise<void> {
-  const { seq, previousHash } = await reserveNextSeq(trx);
-  const fields = {
-    seq,
-    at: ctx.now().toISOString(),
-    actor_id: ctx.actor.userId,
-    org_id: ctx.actor.orgId,
-    action: input.action,
-    entity: input.entity,
-    entity_id: input.entityId ?? null,
-    purpose: input.purpose ?? ctx.purpose ?? null,
-    details: input.details ? JSON.stringify(input.details) : null,
-    request_id: ctx.requestId ?? null,
-  };
-  await insertAuditEntry(trx, { ...fields, hash: chainHash(ctx.keys.audit, previousHash, fields) });
+  await recordAudits(trx, ctx, [input]);
+}
+
+/**
+ * Appends several entries at once (bulk registration, imports): one reservation of consecutive
+ * sequence numbers and one multi-row insert, chained exactly as single appends would be.
+ */
+export async function recordAudits(trx: Executor, ctx: AuditContext, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const { seq: first, previousHash } = await reserveNextSeq(trx, inputs.length);
+  const at = ctx.now().toISOString();
+  let previous = previousHash;
+  const entries = inputs.map((input, i) => {
+    const fields = {
+      seq: first + i,
+      at,
+      actor_id: ctx.actor.userId,
+      org_id: ctx.actor.orgId,
+      action: input.action,
+      entity: input.entity,
+      entity_id: input.entityId ?? null,
+      purpose: input.purpose ?? ctx.purpose ?? null,
+      details: input.details ? JSON.stringify(input.details) : null,
+      request_id: ctx.requestId ?? null,
+    };
+    previous = chainHash(ctx.keys.audit, previous, fields);
+    return { ...fields, hash: previous };
+  });
+  await insertAuditEntries(trx, entries);
 }
 
 /** Audit in a transaction of its own, for events that have no other write (denials, failed logins). */
@@ -76,7 +91,9 @@ export async function verifyAuditChain(
         };
       }
       const { hash, ...fields } = row;
-      if (chainHash(keys.audit, previousHash, { ...fields, seq }) !== hash) {
+      // Across a master key rotation, entries before its end may carry the retired audit key.
+      const candidates = auditKeysForSeq(keys, seq);
+      if (!candidates.some((key) => chainHash(key, previousHash, { ...fields, seq }) === hash)) {
         return {
           ok: false,
           checked,

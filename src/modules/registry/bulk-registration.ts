@@ -1,12 +1,13 @@
 import { timeOrderedId } from '../../crypto/index.js';
 import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { type PreparedPerson, persistPerson, preparePerson } from './people.service.js';
+import { recordAudits } from '../audit/audit.service.js';
+import { type PreparedPerson, persistPeople, preparePerson } from './people.service.js';
 import { generatePersonCode } from './person-code.js';
 import type { GeneratedPopulation } from './population-generator.js';
-import { insertHousehold } from './registry.repository.js';
+import { insertRowsInChunks } from './registry.repository.js';
 import type { RegisterPersonInput } from './registry.schema.js';
+import type { HouseholdsTable } from './registry.tables.js';
 
 export interface BulkOptions {
   isDemo?: boolean;
@@ -68,11 +69,14 @@ export async function bulkRegister(
 async function writeBatch(ctx: ServiceContext, orgId: string, units: Unit[], isDemo: boolean): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const nowIso = ctx.now().toISOString();
+    const year = ctx.now().getUTCFullYear();
+    const households: HouseholdsTable[] = [];
+    const people: PreparedPerson[] = [];
     for (const unit of units) {
       let householdId: string | undefined;
       if (unit.household) {
         householdId = timeOrderedId(ctx.now().getTime());
-        await insertHousehold(trx, {
+        households.push({
           id: householdId,
           org_id: orgId,
           code: generatePersonCode(),
@@ -82,33 +86,31 @@ async function writeBatch(ctx: ServiceContext, orgId: string, units: Unit[], isD
           created_at: nowIso,
           updated_at: nowIso,
         });
-        await recordAudit(trx, ctx, {
-          action: 'household.create',
-          entity: 'household',
-          entityId: householdId,
-        });
       }
-      const hasAdult = unit.members.some((m) =>
-        m.birthYear !== undefined
-          ? ctx.now().getUTCFullYear() - m.birthYear >= 18
-          : m.birthDate
-            ? ctx.now().getUTCFullYear() - Number(m.birthDate.slice(0, 4)) >= 18
-            : false,
-      );
+      const birthYearOf = (m: RegisterPersonInput) =>
+        m.birthYear ?? (m.birthDate ? Number(m.birthDate.slice(0, 4)) : undefined);
+      const hasAdult = unit.members.some((m) => {
+        const birthYear = birthYearOf(m);
+        return birthYear !== undefined && year - birthYear >= 18;
+      });
       for (const member of unit.members) {
-        const prepared: PreparedPerson = preparePerson(
-          ctx,
-          householdId ? { ...member, householdId } : member,
-          {
+        people.push(
+          preparePerson(ctx, householdId ? { ...member, householdId } : member, {
             id: timeOrderedId(ctx.now().getTime()),
             code: generatePersonCode(),
             orgId,
             hasAdultInHousehold: householdId ? hasAdult : false,
             isDemo,
-          },
+          }),
         );
-        await persistPerson(trx, ctx, prepared, { bulk: true });
       }
     }
+    await insertRowsInChunks(trx, 'households', households, 500);
+    await recordAudits(
+      trx,
+      ctx,
+      households.map((h) => ({ action: 'household.create', entity: 'household', entityId: h.id })),
+    );
+    await persistPeople(trx, ctx, people, { bulk: true });
   });
 }

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/engine.js';
 import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { raiseAlert } from '../alerts/alerts.service.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudits } from '../audit/audit.service.js';
 import { proposeCaseForNeeds } from '../cases/proposals.js';
 import { notifyTracingMatches } from '../reunification/tracing-alerts.js';
 import { loadPersonViews } from './people-read.js';
@@ -17,12 +17,7 @@ import {
   codeExists,
   findCurrentMembers,
   findHouseholdInScope,
-  insertConsents,
-  insertMember,
-  insertNeeds,
-  insertPerson,
-  insertPersonKey,
-  replacePersonIndex,
+  insertRowsInChunks,
   siteExists,
 } from './registry.repository.js';
 import type { RegisterPersonInput } from './registry.schema.js';
@@ -158,35 +153,96 @@ export async function persistPerson(
   prepared: PreparedPerson,
   auditDetails: Record<string, unknown> = {},
 ) {
-  const { row } = prepared;
-  await insertPerson(trx, row);
-  await insertPersonKey(trx, row.id, prepared.wrappedKey, ctx.keys.version, row.created_at);
-  await replacePersonIndex(trx, row.id, prepared.index);
-  await insertNeeds(trx, prepared.needs);
-  await insertConsents(trx, prepared.consents);
-  if (prepared.membership) await insertMember(trx, prepared.membership);
-  await recordAudit(trx, ctx, {
-    action: 'person.create',
-    entity: 'person',
-    entityId: row.id,
-    details: { needs: prepared.needs.length, ...auditDetails },
-  });
-  if (prepared.childAlone) {
-    await raiseAlert(trx, ctx, {
-      orgId: row.org_id,
-      rule: 'registry.unaccompanied_child',
+  await persistPeople(trx, ctx, [prepared], auditDetails);
+}
+
+/**
+ * Writes prepared registrations with multi-row inserts (one person or a bulk batch share this
+ * path), one audit entry each, and each person's alerts, case proposals and tracing checks.
+ */
+export async function persistPeople(
+  trx: Executor,
+  ctx: ServiceContext,
+  people: PreparedPerson[],
+  auditDetails: Record<string, unknown> = {},
+) {
+  if (people.length === 0) return;
+  await insertRowsInChunks(
+    trx,
+    'people',
+    people.map((p) => p.row),
+    400,
+  );
+  await insertRowsInChunks(
+    trx,
+    'person_keys',
+    people.map((p) => ({
+      person_id: p.row.id,
+      wrapped_key: p.wrappedKey,
+      key_version: ctx.keys.version,
+      created_at: p.row.created_at,
+    })),
+    1000,
+  );
+  await insertRowsInChunks(
+    trx,
+    'person_index',
+    people.flatMap((p) => p.index.map((e) => ({ person_id: p.row.id, kind: e.kind, hmac: e.hmac }))),
+    2000,
+  );
+  await insertRowsInChunks(
+    trx,
+    'specific_needs',
+    people.flatMap((p) => p.needs),
+    500,
+  );
+  await insertRowsInChunks(
+    trx,
+    'consents',
+    people.flatMap((p) => p.consents),
+    500,
+  );
+  await insertRowsInChunks(
+    trx,
+    'household_members',
+    people.flatMap((p) => (p.membership ? [p.membership] : [])),
+    1000,
+  );
+  await recordAudits(
+    trx,
+    ctx,
+    people.map((p) => ({
+      action: 'person.create',
       entity: 'person',
-      entityId: row.id,
-      personId: row.id,
-      assignedRole: 'caseworker',
-      severity: 'urgent',
-      // A child alone is assessed within 24 hours (the cases module's default rule).
-      dueAt: new Date(Date.parse(row.created_at) + 24 * 3600_000).toISOString(),
-      details: { reason: 'child registered without an accompanying adult' },
-    });
+      entityId: p.row.id,
+      details: { needs: p.needs.length, ...auditDetails },
+    })),
+  );
+  for (const prepared of people) {
+    const { row } = prepared;
+    if (prepared.childAlone) {
+      await raiseAlert(trx, ctx, {
+        orgId: row.org_id,
+        rule: 'registry.unaccompanied_child',
+        entity: 'person',
+        entityId: row.id,
+        personId: row.id,
+        assignedRole: 'caseworker',
+        severity: 'urgent',
+        // A child alone is assessed within 24 hours (the cases module's default rule).
+        dueAt: new Date(Date.parse(row.created_at) + 24 * 3600_000).toISOString(),
+        details: { reason: 'child registered without an accompanying adult' },
+      });
+    }
+    await proposeCaseForNeeds(
+      trx,
+      ctx,
+      row,
+      prepared.needs.map((n) => n.code),
+      { isNew: true },
+    );
+    await notifyTracingMatches(trx, ctx, prepared);
   }
-  await proposeCaseForNeeds(trx, ctx, row, prepared.needs.map((n) => n.code), { isNew: true });
-  await notifyTracingMatches(trx, ctx, prepared);
 }
 
 /** True when the household has a current member aged 18 or more. */

@@ -1,4 +1,4 @@
-import { blindIndex, type KeyRing } from '../../crypto/index.js';
+import { blindIndex, type KeyRing, readableRings } from '../../crypto/index.js';
 import { nameKeys } from '../matching/transliteration/index.js';
 import { allNames, type Identity } from './person-identity.js';
 
@@ -71,14 +71,17 @@ export function personIndexEntries(keys: KeyRing, identity: Identity): IndexEntr
   return toEntries(keys, sets);
 }
 
-/** The index values a search looks up: the query's name keys, or its digits when it is a phone. */
+/**
+ * The index values a search looks up: the query's name keys, or its digits when it is a phone.
+ * Under every readable ring: while a key rotation re-derives the rows, some are still old-key.
+ */
 export function queryIndexEntries(keys: KeyRing, names: string[]): IndexEntry[] {
   const sets = emptySets();
   for (const name of names) {
     if (isPhoneLike(name)) sets.tel.add(normalisePhone(name));
     else addName(sets, name);
   }
-  return toEntries(keys, sets);
+  return readableRings(keys).flatMap((ring) => toEntries(ring, sets));
 }
 
 /** Weight of each kind when ranking candidates in SQL, before decryption. */

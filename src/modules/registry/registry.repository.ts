@@ -1,5 +1,6 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/engine.js';
+import type { Database } from '../../db/schema.js';
 import type { Actor } from '../access/actor.js';
 import { scopeCondition, scopeToActor } from '../access/scope.js';
 import type { IndexEntry, IndexKind } from './person-index.js';
@@ -63,6 +64,25 @@ export async function codeExists(db: Executor, code: string): Promise<boolean> {
     db.selectFrom('households').select('id').where('code', '=', code).executeTakeFirst(),
   ]);
   return Boolean(person || household);
+}
+
+/** Multi-row inserts for bulk registration, chunked under both engines' bound-parameter limits. */
+export async function insertRowsInChunks<
+  T extends
+    | 'people'
+    | 'person_keys'
+    | 'person_index'
+    | 'household_members'
+    | 'households'
+    | 'specific_needs'
+    | 'consents',
+>(db: Executor, table: T, rows: Insertable<Database[T]>[], chunk: number) {
+  for (let i = 0; i < rows.length; i += chunk) {
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk) as never)
+      .execute();
+  }
 }
 
 export async function insertPerson(db: Executor, row: Insertable<PeopleTable>) {
