@@ -114,11 +114,12 @@ export function unwrapDataKey(ring: KeyRing, wrapped: string, recordId: string):
   const match = typeof wrapped === 'string' ? WRAPPED_PATTERN.exec(wrapped) : null;
   if (!match) throw new CryptoError('wrapped data key is malformed');
   const version = Number(match[1]);
-  if (version !== ring.version) {
-    // Rotation re-wraps keys under the new ring; until then the caller needs the matching ring.
+  // During a rotation some keys are still wrapped under the previous ring, which this ring carries.
+  const source = version === ring.version ? ring : ring.previous?.find((r) => r.version === version);
+  if (!source) {
     throw new CryptoError(`data key wrapped under key version ${version}; this ring is ${ring.version}`);
   }
-  const dataKey = openWithKey(ring.dataKeyWrapping, decodeBase64url(match[2]!), WRAP_AAD_PREFIX + recordId);
+  const dataKey = openWithKey(source.dataKeyWrapping, decodeBase64url(match[2]!), WRAP_AAD_PREFIX + recordId);
   if (dataKey.length !== KEY_BYTES) throw new CryptoError('wrapped data key has the wrong length');
   return dataKey;
 }

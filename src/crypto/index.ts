@@ -15,13 +15,27 @@ export {
   wrapDataKey,
 } from './envelope.js';
 export { CryptoError } from './errors.js';
-export type { KeyRing } from './keys.js';
+export type { KeyRing, RetiredAuditKey } from './keys.js';
 export {
   deriveKeyRing,
   generateMasterKey,
   loadMasterKey,
   MASTER_KEY_ENV,
   MASTER_KEY_FILE,
+  masterKeyFingerprint,
   parseMasterKey,
+  readKeyFile,
 } from './keys.js';
+export {
+  auditKeysForSeq,
+  blindIndexKeys,
+  currentRingOnly,
+  decryptWithAnyRing,
+  readableRings,
+  reencryptWithCurrentRing,
+  rewrapDataKey,
+  ringForVersion,
+  withPreviousRings,
+  wrappedKeyVersion,
+} from './rotation.js';
 export { hashToken, randomId, randomToken, safeEqual, timeOrderedId } from './tokens.js';

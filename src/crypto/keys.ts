@@ -21,6 +21,20 @@ export interface KeyRing {
   audit: Buffer;
   backup: Buffer;
   session: Buffer;
+  /**
+   * Rings of older master keys that this one can still read, while a key rotation re-wraps what
+   * they wrapped (see rotation.ts). Writes always use this ring's own keys.
+   */
+  previous?: readonly KeyRing[];
+  /** Audit keys of retired master keys, each accepted only up to the entry where its rotation ended. */
+  retiredAuditKeys?: readonly RetiredAuditKey[];
+}
+
+export interface RetiredAuditKey {
+  version: number;
+  key: Buffer;
+  /** The last audit entry this key may have hashed. */
+  untilSeq: number;
 }
 
 const KEY_BYTES = 32;
@@ -33,6 +47,7 @@ const INFO = {
   audit: 'passerelle/v1/audit',
   backup: 'passerelle/v1/backup',
   session: 'passerelle/v1/session',
+  fingerprint: 'passerelle/v1/key-fingerprint',
 } as const;
 
 export const MASTER_KEY_ENV = 'PASSERELLE_MASTER_KEY';
@@ -61,6 +76,17 @@ export function deriveKeyRing(masterKey: Buffer, version = 1): KeyRing {
     backup: derive(masterKey, INFO.backup),
     session: derive(masterKey, INFO.session),
   });
+}
+
+/**
+ * Names a master key without revealing anything about it or its other derived keys: the database
+ * and backup headers record it so the right key can be matched to the data it protects.
+ */
+export function masterKeyFingerprint(masterKey: Buffer): string {
+  if (!Buffer.isBuffer(masterKey) || masterKey.length !== KEY_BYTES) {
+    throw new CryptoError(`master key must be ${KEY_BYTES} bytes`);
+  }
+  return derive(masterKey, INFO.fingerprint).toString('hex', 0, 16);
 }
 
 /** A new random master key, in its own memory rather than Node's shared small-buffer pool. */
@@ -96,7 +122,7 @@ function isErrno(error: unknown, code: string): boolean {
 }
 
 /** The file's key, or undefined when there is no file. Refuses files others can read. */
-function readKeyFile(path: string): Buffer | undefined {
+export function readKeyFile(path: string): Buffer | undefined {
   const deadline = Date.now() + PARTIAL_FILE_WAIT_MS;
   for (;;) {
     let fd: number;

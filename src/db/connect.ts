@@ -44,6 +44,9 @@ export function connect(target: ConnectionTarget): Kysely<Database> {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 10000');
+    // Deleted rows are zeroed on disk: an erased person's wrapped data key must not linger in free
+    // pages of the file, where anyone holding the file and the master key could still find it.
+    sqlite.pragma('secure_delete = ON');
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   }
   const pool = new pg.Pool({

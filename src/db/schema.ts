@@ -2,10 +2,13 @@ import type { AccessTables } from '../modules/access/access.tables.js';
 import type { AlertsTables } from '../modules/alerts/alerts.tables.js';
 import type { AuditTables } from '../modules/audit/audit.tables.js';
 import type { CasesTables } from '../modules/cases/cases.tables.js';
+import type { DataProtectionTables } from '../modules/dataprotection/dataprotection.tables.js';
 import type { InformationTables } from '../modules/information/information.tables.js';
 import type { MatchingTables } from '../modules/matching/matching.tables.js';
+import type { PathwaysTables } from '../modules/pathways/pathways.tables.js';
 import type { ReceptionTables } from '../modules/reception/reception.tables.js';
 import type { RegistryTables } from '../modules/registry/registry.tables.js';
+import type { ReportingTables } from '../modules/reporting/reporting.tables.js';
 import type { ReunificationTables } from '../modules/reunification/reunification.tables.js';
 import type { SitesTables } from '../modules/sites/sites.tables.js';
 import type { SyncTables } from '../modules/sync/sync.tables.js';
@@ -26,5 +29,8 @@ export interface Database
     AlertsTables,
     InformationTables,
     CasesTables,
+    DataProtectionTables,
+    PathwaysTables,
     ReunificationTables,
+    ReportingTables,
     SyncTables {}

@@ -10,6 +10,8 @@ export interface ServerConfig {
   /** Where the embedded database and the generated master key file live. */
   dataDir: string;
   masterKeyEnv?: string;
+  /** The other master key while a key rotation runs (docs/data-protection.md). */
+  previousMasterKeyEnv?: string;
   webDir: string;
 }
 
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '127.0.0.1',
     dataDir,
     masterKeyEnv: env.PASSERELLE_MASTER_KEY || undefined,
+    previousMasterKeyEnv: env.PASSERELLE_PREVIOUS_MASTER_KEY || undefined,
     webDir: env.PASSERELLE_WEB_DIR ?? defaultWebDir(),
   };
 }

@@ -4,12 +4,14 @@ import { usersRoutes } from '../modules/access/users.routes.js';
 import { alertsRoutes } from '../modules/alerts/alerts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { casesRoutes } from '../modules/cases/cases.routes.js';
+import { dataProtectionRoutes } from '../modules/dataprotection/dataprotection.routes.js';
 import { informationRoutes } from '../modules/information/information.routes.js';
 import { matchingRoutes } from '../modules/matching/matching.routes.js';
 import { receptionRoutes } from '../modules/reception/reception.routes.js';
 import { householdsRoutes } from '../modules/registry/households.routes.js';
 import { importRoutes } from '../modules/registry/import/import.routes.js';
 import { peopleRoutes } from '../modules/registry/people.routes.js';
+import { reportingRoutes } from '../modules/reporting/reporting.routes.js';
 import { reunificationRoutes } from '../modules/reunification/reunification.routes.js';
 import { sitesRoutes } from '../modules/sites/sites.routes.js';
 import { syncRoutes } from '../modules/sync/sync.routes.js';
@@ -33,6 +35,7 @@ const MODULE_ROUTES: Array<(app: RouteApp) => Promise<void>> = [
   casesRoutes,
   reunificationRoutes,
   informationRoutes,
+  dataProtectionRoutes,
   syncRoutes,
 ];
 

@@ -1,8 +1,9 @@
 import { hostname } from 'node:os';
-import { deriveKeyRing, type KeyRing, loadMasterKey, randomToken } from '../crypto/index.js';
+import { type KeyRing, loadMasterKey, randomToken } from '../crypto/index.js';
 import { connect } from '../db/connect.js';
 import type { DB } from '../db/engine.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { loadKeyRing, loadPreviousMasterKey } from '../modules/dataprotection/keys/key-registry.js';
 import type { ServerConfig } from './config.js';
 import type { AppDeps } from './deps.js';
 
@@ -25,9 +26,17 @@ export async function openRuntime(
 ): Promise<Runtime> {
   const master = loadMasterKey({ envValue: config.masterKeyEnv, dataDir: config.dataDir });
   if (master.created && master.path) events.onKeyCreated?.(master.path);
+  const previous = loadPreviousMasterKey({ envValue: config.previousMasterKeyEnv, dataDir: config.dataDir });
   const db = connect(config.database);
   if (migrate) await migrateToLatest(db, events.onMigration);
-  return { db, keys: deriveKeyRing(master.key), close: () => db.destroy() };
+  try {
+    // The database knows which version each master key is; a key it does not know is refused.
+    const keys = await loadKeyRing(db, { current: master.key, previous }, new Date());
+    return { db, keys, close: () => db.destroy() };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
 }
 
 export async function isDemoDatabase(db: DB): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { casesDemoSeeder } from '../../modules/cases/cases.seed.js';
 import { informationSeeder } from '../../modules/information/information.seed.js';
 import { registryDemoSeeder } from '../../modules/registry/registry.seed.js';
+import { reunificationDemoSeeder } from '../../modules/reunification/reunification.seed.js';
 import { sitesDemoSeeder } from '../../modules/sites/sites.seed.js';
 import type { ServiceContext } from '../../server/context.js';
 
@@ -25,5 +26,6 @@ export const DEMO_MODULE_SEEDERS: DemoModuleSeeder[] = [
   sitesDemoSeeder,
   registryDemoSeeder,
   casesDemoSeeder,
+  reunificationDemoSeeder,
   informationSeeder,
 ];

@@ -1,5 +1,5 @@
 import {
-  decryptWithRingKey,
+  decryptWithAnyRing,
   encryptWithRingKey,
   hashToken,
   randomToken,
@@ -66,11 +66,18 @@ export async function confirmTotpEnrolment(ctx: ServiceContext, code: string) {
   const { user } = await getOwnAccount(ctx);
   if (user.totp_enabled) throw new AppError('invalid_state', 'Your second factor is already set up.');
   if (!user.totp_secret) throw new AppError('invalid_state', 'Start the enrolment first.');
-  const secret = decryptWithRingKey(ctx.keys.dataKeyWrapping, user.totp_secret, totpAad(user.id));
+  const secret = decryptWithAnyRing(
+    ctx.keys,
+    (ring) => ring.dataKeyWrapping,
+    user.totp_secret,
+    totpAad(user.id),
+  ).plaintext;
   const step = matchTotpStep(secret, code, ctx.now(), user.totp_last_step);
   if (step === null)
     throw AppError.validation('code', 'does not match; check the time on your phone and try the new code');
-  const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, () => formatRecoveryCode(randomToken(16)));
+  const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, () =>
+    formatRecoveryCode(randomToken(16)),
+  );
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, user.id, {
       totp_enabled: 1,

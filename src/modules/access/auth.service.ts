@@ -1,4 +1,4 @@
-import { decryptWithRingKey, hashToken, randomToken, timeOrderedId } from '../../crypto/index.js';
+import { decryptWithAnyRing, hashToken, randomToken, timeOrderedId } from '../../crypto/index.js';
 import type { AppDeps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import { recordAudit, recordAuditAlone } from '../audit/audit.service.js';
@@ -100,7 +100,13 @@ export async function login(deps: AppDeps, input: LoginInput, meta: LoginMeta): 
       // The password was right; ask for the second factor without counting a failure.
       throw new AppError('totp_required');
     } else {
-      const secret = decryptWithRingKey(deps.keys.dataKeyWrapping, user.totp_secret ?? '', totpAad(user.id));
+      // Any readable ring: during a key rotation some secrets are still sealed under the previous key.
+      const secret = decryptWithAnyRing(
+        deps.keys,
+        (ring) => ring.dataKeyWrapping,
+        user.totp_secret ?? '',
+        totpAad(user.id),
+      ).plaintext;
       totpStep = matchTotpStep(secret, input.totp, now, user.totp_last_step);
       if (totpStep === null) return fail('wrong_totp', true);
     }

@@ -25,7 +25,7 @@ import {
 import type { CreateCounsellingInput } from './counselling.schema.js';
 import type { CounsellingSessionsTable } from './information.tables.js';
 
-const notesAad = (id: string) => `counselling_sessions|${id}|notes`;
+export const notesAad = (id: string) => `counselling_sessions|${id}|notes`;
 const today = (ctx: ServiceContext) => ctx.now().toISOString().slice(0, 10);
 
 function decryptNotes(ctx: ServiceContext, row: CounsellingSessionsTable): string | null {

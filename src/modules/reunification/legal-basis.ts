@@ -1,6 +1,12 @@
 import type { ErrorDetail } from '../../server/errors.js';
 import type { LocalDate } from './calendar.js';
-import { DUBLIN_BASES, type Kinship, type LegalBasis, type LegalStatus } from './reunification.enums.js';
+import {
+  DUBLIN_BASES,
+  KINSHIPS,
+  type Kinship,
+  type LegalBasis,
+  type LegalStatus,
+} from './reunification.enums.js';
 
 /**
  * States applying Dublin III: the 27 EU Member States (Denmark by agreement), Iceland, Norway,
@@ -54,19 +60,8 @@ const QUALIFYING: Record<
     kinships: new Set(['child', 'sibling', 'parent']),
     why: 'Article 16 needs a child, sibling or parent the applicant depends on (or who depends on the applicant)',
   },
-  dublin_art17_2: {
-    kinships: new Set([
-      'spouse',
-      'child',
-      'parent',
-      'sibling',
-      'grandparent',
-      'aunt_uncle',
-      'cousin',
-      'other_relative',
-    ]),
-    why: '',
-  },
+  // The humanitarian clause fits any family or cultural tie: the requested state weighs it.
+  dublin_art17_2: { kinships: new Set(KINSHIPS), why: '' },
 };
 
 export interface BasisFacts {

@@ -40,7 +40,9 @@ export const KINSHIPS = [
   'parent',
   'sibling',
   'grandparent',
+  'grandchild',
   'aunt_uncle',
+  'niece_nephew',
   'cousin',
   'other_relative',
 ] as const;
@@ -52,8 +54,10 @@ export const INVERSE_KINSHIP: Record<Kinship, Kinship> = {
   child: 'parent',
   parent: 'child',
   sibling: 'sibling',
-  grandparent: 'other_relative',
-  aunt_uncle: 'other_relative',
+  grandparent: 'grandchild',
+  grandchild: 'grandparent',
+  aunt_uncle: 'niece_nephew',
+  niece_nephew: 'aunt_uncle',
   cousin: 'cousin',
   other_relative: 'other_relative',
 };

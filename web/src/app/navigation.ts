@@ -30,6 +30,15 @@ export const NAVIGATION = [
     ready: true,
   },
   {
+    id: 'matching',
+    path: '/matching',
+    label: 'matching:nav',
+    icon: 'copy',
+    group: 'protection',
+    permission: 'matching.search',
+    ready: true,
+  },
+  {
     id: 'cases',
     path: '/cases',
     label: 'nav.cases',
@@ -45,7 +54,7 @@ export const NAVIGATION = [
     icon: 'reunification',
     group: 'protection',
     permission: 'reunification.read',
-    ready: false,
+    ready: true,
   },
   {
     id: 'pathways',

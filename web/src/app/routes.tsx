@@ -11,6 +11,9 @@ type Page = LazyExoticComponent<ComponentType>;
 const pages: Record<ReadyEntryId, Page> = {
   people: lazy(() => import('../features/people/PeoplePage').then((m) => ({ default: m.PeoplePage }))),
   cases: lazy(() => import('../features/cases/CasesPage').then((m) => ({ default: m.CasesPage }))),
+  matching: lazy(() =>
+    import('../features/matching/MatchingPage').then((m) => ({ default: m.MatchingPage })),
+  ),
   audit: lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage }))),
   users: lazy(() => import('../features/access/users/UsersPage').then((m) => ({ default: m.UsersPage }))),
   organisations: lazy(() =>
@@ -19,6 +22,9 @@ const pages: Record<ReadyEntryId, Page> = {
     })),
   ),
   sites: lazy(() => import('../features/sites/SitesPage').then((m) => ({ default: m.SitesPage }))),
+  reunification: lazy(() =>
+    import('../features/reunification/ReunificationPage').then((m) => ({ default: m.ReunificationPage })),
+  ),
   information: lazy(() =>
     import('../features/information/InformationPage').then((m) => ({ default: m.InformationPage })),
   ),

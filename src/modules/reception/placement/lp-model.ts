@@ -62,6 +62,8 @@ export function toModelData(
   sub: SubModel,
   room: Int32Array,
   integer: boolean,
+  /** How many households each row stands for (classes of identical households); 1 by default. */
+  copies?: Int32Array,
 ): ModelData {
   const n = sub.cols.length;
   const starts = new Int32Array(n + 1);
@@ -78,12 +80,17 @@ export function toModelData(
     indices[2 * k + 1] = sub.slotRow[inst.colSlot[j]!]!;
     values[2 * k + 1] = inst.sizes[h]!;
     colCost[k] = inst.colScore[j]!;
+    if (copies) colUpper[k] = copies[h]!;
     if (inst.colPinned[j] === 1) colLower[k] = 1;
   });
   starts[n] = 2 * n;
   const numRows = sub.households.length + sub.slots.length;
   const rowLower = new Float64Array(numRows).fill(-highs.infinity);
   const rowUpper = new Float64Array(numRows).fill(1);
+  if (copies)
+    sub.households.forEach((h, i) => {
+      rowUpper[i] = copies[h]!;
+    });
   sub.slots.forEach((s, i) => {
     rowUpper[sub.households.length + i] = room[s]!;
   });

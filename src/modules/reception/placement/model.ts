@@ -7,6 +7,7 @@ import {
   requirementsOf,
   unmetRequirements,
 } from '../reception.rules.js';
+import { globalReturnRate, householdScorer, matches, similarReturnRate } from './scoring.js';
 import type { SolverInstance } from './solver.js';
 
 /** One person as the planner sees them: plain attributes only, never names. */
@@ -103,65 +104,6 @@ export interface PlanningProblem {
   ineligible: Map<number, string[]>;
 }
 
-/** Prior strength of the overall return rate when a centre has few similar past relocations. */
-const PRIOR_WEIGHT = 10;
-
-/** Smoothed return rate of a centre for people of one nationality (empirical Bayes). */
-export function similarReturnRate(
-  centre: PlanCentre,
-  nationality: string | null,
-  globalRate: number,
-): number {
-  const centreRate =
-    (centre.history.all.returned + PRIOR_WEIGHT * globalRate) / (centre.history.all.departed + PRIOR_WEIGHT);
-  const own = nationality ? centre.history.byNationality[nationality] : undefined;
-  if (!own) return centreRate;
-  return (own.returned + PRIOR_WEIGHT * centreRate) / (own.departed + PRIOR_WEIGHT);
-}
-
-export function globalReturnRate(centres: readonly PlanCentre[]): number {
-  let departed = 0;
-  let returned = 0;
-  for (const c of centres) {
-    departed += c.history.all.departed;
-    returned += c.history.all.returned;
-  }
-  return departed === 0 ? 0 : returned / departed;
-}
-
-function matches(person: PlanPerson, centre: PlanCentre) {
-  const region = centre.region ?? '';
-  return {
-    preference:
-      person.preferredSiteIds.includes(centre.siteId) ||
-      (region !== '' && person.preferredRegions.includes(region)),
-    relatives: region !== '' && person.relativesRegions.includes(region),
-    language: person.languages.some(
-      (l) => centre.languages.includes(l) || centre.languages.includes(l.split('-')[0]!),
-    ),
-  };
-}
-
-/** The score of placing a household at a centre: the sum over its people. */
-export function scoreOf(
-  household: PlanHousehold,
-  centre: PlanCentre,
-  w: PlanWeights,
-  globalRate: number,
-): number {
-  let score = 0;
-  for (const person of household.people) {
-    const m = matches(person, centre);
-    score += w.placement;
-    if (isVulnerable(person)) score += w.vulnerability;
-    if (m.preference) score += w.preference;
-    if (m.relatives) score += w.relatives;
-    if (m.language) score += w.language;
-    score -= w.returnRate * similarReturnRate(centre, person.nationality, globalRate);
-  }
-  return score;
-}
-
 export interface PinsAndExclusions {
   /** household key → site id */
   pins: Map<string, string>;
@@ -180,35 +122,51 @@ export function buildProblem(
   weights: PlanWeights,
   choices: PinsAndExclusions = { pins: new Map(), exclusions: new Map() },
 ): PlanningProblem {
-  const globalRate = globalReturnRate(centres);
   const categories = households.map((h) => categoryOf(h.people));
   const requirements = households.map((h) => requirementsOf(h.people));
+  const scores = householdScorer(centres, weights);
   const slots: PlanningProblem['slots'] = [];
-  const slotIndex = new Map<string, number>();
+  /** Slot of each centre per category (-1 where the centre has no such places). */
+  const slotAt = new Map<string, Int32Array>();
   const capacity: number[] = [];
   centres.forEach((centre, c) => {
     for (const [category, free] of Object.entries(centre.free)) {
-      slotIndex.set(`${c}|${category}`, slots.length);
+      const row = slotAt.get(category) ?? new Int32Array(centres.length).fill(-1);
+      row[c] = slots.length;
+      slotAt.set(category, row);
       slots.push({ centre: c, category });
       capacity.push(Math.max(0, free));
     }
   });
+  // Services a centre lacks, per combination of requirements (three flags: eight combinations).
+  const unmetCache = new Map<string, string[]>();
+  const unmetAt = (req: Requirements, c: number) => {
+    const key = `${c}|${Number(req.childProtection)}${Number(req.medicalCare)}${Number(req.accessibility)}`;
+    let unmet = unmetCache.get(key);
+    if (!unmet) {
+      unmet = unmetRequirements(req, centres[c]!).map((u) => `no_${u}`);
+      unmetCache.set(key, unmet);
+    }
+    return unmet;
+  };
   const candidates: Candidate[] = [];
   const ineligible = new Map<number, string[]>();
   households.forEach((household, h) => {
     const size = household.people.length;
     const excluded = choices.exclusions.get(household.key);
     const pinned = choices.pins.get(household.key);
+    const slotOf = slotAt.get(categories[h]!);
     const why = new Set<string>();
     const before = candidates.length;
     const blockers = (centre: PlanCentre, c: number): string[] => {
       if (excluded?.has(centre.siteId)) return ['excluded'];
-      const slot = slotIndex.get(`${c}|${categories[h]}`);
-      if (slot === undefined) return [`no_${categories[h]}_places`];
-      const unmet = unmetRequirements(requirements[h]!, centre).map((u) => `no_${u}`);
+      const slot = slotOf?.[c] ?? -1;
+      if (slot < 0) return [`no_${categories[h]}_places`];
+      const unmet = unmetAt(requirements[h]!, c);
       if (unmet.length > 0) return unmet;
       return capacity[slot]! < size ? ['not_enough_free_places'] : [];
     };
+    let row: Float64Array | undefined;
     centres.forEach((centre, c) => {
       if (pinned && centre.siteId !== pinned) return;
       const blocked = blockers(centre, c);
@@ -216,13 +174,8 @@ export function buildProblem(
         for (const b of blocked) why.add(b);
         return;
       }
-      const slot = slotIndex.get(`${c}|${categories[h]}`)!;
-      candidates.push({
-        household: h,
-        centre: c,
-        slot,
-        score: scoreOf(household, centre, weights, globalRate),
-      });
+      row ??= scores(household);
+      candidates.push({ household: h, centre: c, slot: slotOf![c]!, score: row[c]! });
     });
     if (candidates.length === before) ineligible.set(h, [...why].sort());
   });

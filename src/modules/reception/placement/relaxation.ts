@@ -26,7 +26,12 @@ const TOLERANCE = 1e-7;
  * cost (score − household price − size × slot price) is positive, until none is, reaches the
  * optimum of the full LP — so its objective is a valid bound — at a fraction of the cost.
  */
-export function solveRelaxation(highs: Highs, inst: SolverInstance, deadline: number): Relaxation {
+export function solveRelaxation(
+  highs: Highs,
+  inst: SolverInstance,
+  deadline: number,
+  copies?: Int32Array,
+): Relaxation {
   const started = performance.now();
   const colCount = inst.colHousehold.length;
   const byHousehold: number[][] = Array.from({ length: inst.householdCount }, () => []);
@@ -51,7 +56,7 @@ export function solveRelaxation(highs: Highs, inst: SolverInstance, deadline: nu
     const timeLeft = Math.max(0.2, (deadline - performance.now()) / 1000);
     const out = runModel(
       highs,
-      toModelData(highs, inst, sub, inst.slotCapacity, false),
+      toModelData(highs, inst, sub, inst.slotCapacity, false, copies),
       {
         solver: 'simplex',
         presolve: 'off',

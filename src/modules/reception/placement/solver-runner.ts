@@ -51,6 +51,10 @@ function greedyOutcome(
       mipSeconds: 0,
       lpRounds: 0,
       lpColumns: 0,
+      householdClasses: 0,
+      droppedColumns: 0,
+      repairGap: Number.POSITIVE_INFINITY,
+      improveSeconds: 0,
     },
     greedyObjective: objective,
     failure,
@@ -96,7 +100,9 @@ export function solveInWorker(inst: SolverInstance, options: SolverOptions): Pro
         result: reply.result,
         greedyObjective: objectiveOf(inst, reply.greedy),
         failure: reply.result.timeLimitHit ? 'time_limit' : null,
-        failureMessage: reply.result.timeLimitHit ? 'the time limit ended the exact repair early' : null,
+        failureMessage: reply.result.timeLimitHit
+          ? 'the time limit ended the search for a better plan early'
+          : null,
         wasmBytes: reply.wasmBytes,
         seconds: (performance.now() - started) / 1000,
       });

@@ -1,4 +1,6 @@
 import type { Highs } from 'highs';
+import { improveBySlots } from './improve.js';
+import { expandRelaxation, reduceProgram } from './reduce.js';
 import { solveRelaxation } from './relaxation.js';
 import { exactRepair, knapsackRepair, windowedColumns } from './repair.js';
 
@@ -58,10 +60,16 @@ export interface SolverResult {
   /** Column-generation rounds and columns the relaxation needed (of all candidate columns). */
   lpRounds: number;
   lpColumns: number;
+  /** Rows of the relaxation once identical households are merged, and columns found dominated. */
+  householdClasses: number;
+  droppedColumns: number;
+  /** The gap before the centre-by-centre refill, and the time that refill took. */
+  repairGap: number;
+  improveSeconds: number;
 }
 
 const EPS = 1e-6;
-/** Reduced-cost window (points per person) and size cap of the repair and polish MIPs. */
+/** Reduced-cost window (points per person) and size cap of the completion of the remainder. */
 const REPAIR_WINDOW = 20;
 const MAX_REPAIR_COLUMNS = 6000;
 
@@ -69,14 +77,19 @@ function allIndices(n: number): Int32Array {
   return Int32Array.from({ length: n }, (_, i) => i);
 }
 
+const gapOf = (bound: number, objective: number) => (bound === 0 ? 0 : (bound - objective) / Math.abs(bound));
+
 /**
- * Solves the placement program. Small instances: the exact MIP. Large ones, in two steps:
- * 1. the LP relaxation (by column generation), which is almost integral — a household is split
- *    only where a slot's last places run out; its optimum bounds every assignment, so the gap
- *    reported is proven, not estimated;
- * 2. households it places whole are kept; the split ones and those it left out are placed
- *    exactly over the places that remain, starting from a knapsack completion (so a time limit
- *    can only cut an improvement short, never leave a hole).
+ * Solves the placement program. Small instances: the exact MIP. Large ones, in steps:
+ * 1. dominated columns are dropped and identical households merged (reduce.ts);
+ * 2. the LP relaxation (by column generation) — almost integral: a household is split only where
+ *    a slot's last places run out; its optimum bounds every assignment, so the gap reported is
+ *    proven, not estimated;
+ * 3. households it places whole are kept; the split ones and those it left out are placed
+ *    exactly over the places that remain, from a knapsack completion (so a time limit can only
+ *    cut an improvement short, never leave a hole);
+ * 4. when places are short that leaves scattered places unused: each centre's category is then
+ *    unfixed and refilled exactly, with moves between centres (improve.ts).
  */
 export function solvePlacement(
   highs: Highs,
@@ -100,11 +113,17 @@ export function solvePlacement(
       if (out.chosen[k] === 1) choice[inst.colHousehold[j]!] = j;
     });
     const bound = out.timeLimitHit ? Number.POSITIVE_INFINITY : objectiveOf(inst, choice);
-    return finish(inst, choice, bound, 'exact', out.timeLimitHit, 0, colCount, 0, out.seconds, 0, 0);
+    return {
+      ...finish(inst, choice, bound, 'exact', out.timeLimitHit),
+      remainderColumns: colCount,
+      mipSeconds: out.seconds,
+      householdClasses: inst.householdCount,
+    };
   }
 
-  const lp = solveRelaxation(highs, inst, deadline);
-  const gaps = { absoluteGap: (options.mipRelGap / 10) * Math.abs(lp.objective), relativeGap: 0 };
+  const reduced = reduceProgram(inst);
+  const merged = solveRelaxation(highs, reduced.inst, deadline, reduced.copies);
+  const lp = expandRelaxation(inst, reduced, merged);
   const split = new Uint8Array(inst.householdCount);
   const room = Int32Array.from(inst.slotCapacity);
   const open = new Uint8Array(inst.householdCount).fill(1);
@@ -118,29 +137,24 @@ export function solvePlacement(
     } else if (v > EPS) split[h] = 1;
   }
   const repair = windowedColumns(inst, lp, open, room, REPAIR_WINDOW, MAX_REPAIR_COLUMNS);
-  const first = exactRepair(highs, inst, repair, room, knapsackRepair(inst, repair, room), {
-    ...gaps,
-    timeLimit: remaining(),
-  });
+  const completion = knapsackRepair(inst, repair, room);
   repair.forEach((j, k) => {
-    if (first.chosen[k] === 1) choice[inst.colHousehold[j]!] = j;
+    if (completion[k] === 1) choice[inst.colHousehold[j]!] = j;
   });
-  const mipSeconds = first.seconds;
-  const timeLimitHit = first.timeLimitHit;
-  const fractional = split.reduce((n, v) => n + v, 0);
-  return finish(
-    inst,
-    choice,
-    lp.objective,
-    'relax_and_fix',
-    timeLimitHit,
-    fractional,
-    repair.length,
-    lp.seconds,
-    mipSeconds,
-    lp.rounds,
-    lp.columnsUsed,
-  );
+  const repairGap = gapOf(lp.objective, objectiveOf(inst, choice));
+  const improved = improveBySlots(inst, choice, deadline);
+  return {
+    ...finish(inst, choice, lp.objective, 'relax_and_fix', !improved.converged),
+    fractionalHouseholds: split.reduce((n, v) => n + v, 0),
+    remainderColumns: repair.length,
+    lpSeconds: lp.seconds,
+    lpRounds: lp.rounds,
+    lpColumns: lp.columnsUsed,
+    householdClasses: reduced.inst.householdCount,
+    droppedColumns: reduced.droppedColumns,
+    repairGap,
+    improveSeconds: improved.seconds,
+  };
 }
 
 export function objectiveOf(inst: SolverInstance, choice: Int32Array): number {
@@ -155,27 +169,26 @@ function finish(
   upperBound: number,
   method: SolveMethod,
   timeLimitHit: boolean,
-  fractionalHouseholds: number,
-  remainderColumns: number,
-  lpSeconds: number,
-  mipSeconds: number,
-  lpRounds: number,
-  lpColumns: number,
 ): SolverResult {
   const objective = objectiveOf(inst, choice);
   const bound = Math.max(upperBound, objective);
+  const gap = gapOf(bound, objective);
   return {
     choice,
     objective,
     upperBound: bound,
-    gap: bound === 0 ? 0 : (bound - objective) / Math.abs(bound),
+    gap,
     method,
     timeLimitHit,
-    fractionalHouseholds,
-    remainderColumns,
-    lpSeconds,
-    mipSeconds,
-    lpRounds,
-    lpColumns,
+    fractionalHouseholds: 0,
+    remainderColumns: 0,
+    lpSeconds: 0,
+    mipSeconds: 0,
+    lpRounds: 0,
+    lpColumns: 0,
+    householdClasses: 0,
+    droppedColumns: 0,
+    repairGap: gap,
+    improveSeconds: 0,
   };
 }

@@ -23,6 +23,9 @@ const allows = (person: Person, action: PersonAction) => person.allowed.includes
 
 // Other modules' tabs load with their module's code, when first opened.
 const CasesTab = lazy(() => import('../../cases/CasesTab').then((m) => ({ default: m.CasesTab })));
+const DuplicatesTab = lazy(() =>
+  import('../../matching/DuplicatesTab').then((m) => ({ default: m.DuplicatesTab })),
+);
 
 /**
  * The tabs of a person's profile, in order. This list is the extension point: the cases,
@@ -60,5 +63,11 @@ export const PERSON_TABS: PersonTab[] = [
     label: 'cases:tab.label',
     isVisible: (_person, permissions) => permissions.has('cases.read'),
     Panel: CasesTab,
+  },
+  {
+    id: 'duplicates',
+    label: 'matching:tab.label',
+    isVisible: (p, permissions) => permissions.has('matching.search') && p.givenName !== undefined,
+    Panel: DuplicatesTab,
   },
 ];

@@ -1,0 +1,14 @@
+import { sql } from 'kysely';
+import type { DB } from '../../../db/engine.js';
+import { isPostgres } from '../../../db/engine.js';
+
+/**
+ * After shredding on SQLite: deleted rows were zeroed in the database pages (secure_delete, set in
+ * connect.ts), but the write-ahead log still holds the pages as they were until a checkpoint
+ * copies them back and truncates it. On PostgreSQL old row versions stay in the table files until
+ * vacuum reuses their space; docs/data-protection.md says what that means and what covers it.
+ */
+export async function flushShreddedPages(db: DB): Promise<void> {
+  if (isPostgres(db)) return;
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+}

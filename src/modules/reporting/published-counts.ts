@@ -1,0 +1,105 @@
+import { suppress } from './suppression.js';
+
+/** A published count: a number, or null when it is suppressed (shown as "<5" for threshold 5). */
+export type Cell = number | null;
+
+/** A count computed in the database, with the viewer's own organisation's part of it. */
+export interface Count {
+  value: number;
+  own: number;
+}
+
+export const ZERO: Count = { value: 0, own: 0 };
+
+export function addCounts(a: Count, b: Count): Count {
+  return { value: a.value + b.value, own: a.own + b.own };
+}
+
+export function totalOf(counts: readonly Count[]): Count {
+  return counts.reduce(addCounts, ZERO);
+}
+
+/**
+ * Collects the counts of one report section and the sums that tie them, then decides once which
+ * are hidden. Sections are suppressed as a whole so that a total in one table and the cells of
+ * another cannot be played against each other.
+ */
+export class PublishedCounts {
+  private readonly values: number[] = [];
+  private readonly own: number[] = [];
+  private readonly sums: Array<{ total: number; parts: number[] }> = [];
+  private readonly unprinted = new Set<number>();
+  private hidden: boolean[] | null = null;
+
+  constructor(
+    private readonly threshold: number,
+    private readonly exact: boolean,
+  ) {}
+
+  add(count: Count): number {
+    this.hidden = null;
+    this.values.push(count.value);
+    this.own.push(count.own);
+    return this.values.length - 1;
+  }
+
+  /** A value the output does not print but whose sums still bind what it prints. */
+  addUnprinted(count: Count): number {
+    const index = this.add(count);
+    this.unprinted.add(index);
+    return index;
+  }
+
+  /** States that `total` is the sum of `parts` (both already added). */
+  tie(total: number, parts: readonly number[]): void {
+    this.hidden = null;
+    this.sums.push({ total, parts: [...parts] });
+  }
+
+  /** Adds parts and their total, tied; returns the indices. */
+  addLine(parts: readonly Count[], total: Count = totalOf(parts)): { parts: number[]; total: number } {
+    const indices = parts.map((p) => this.add(p));
+    const totalIndex = this.add(total);
+    this.tie(totalIndex, indices);
+    return { parts: indices, total: totalIndex };
+  }
+
+  /**
+   * A rows × columns grid with row totals, column totals and a grand total, all tied. The grand
+   * total may be passed (when it includes people outside the grid's rows, such as an unknown site).
+   */
+  addGrid(grid: readonly (readonly Count[])[], columns: number) {
+    const cells = grid.map((row) => row.map((c) => this.add(c)));
+    const rowTotals = grid.map((row, r) => {
+      const index = this.add(totalOf(row));
+      this.tie(index, cells[r]!);
+      return index;
+    });
+    const columnTotals = Array.from({ length: columns }, (_, c) => {
+      const index = this.add(totalOf(grid.map((row) => row[c] ?? ZERO)));
+      this.tie(
+        index,
+        cells.map((row) => row[c]!),
+      );
+      return index;
+    });
+    const total = this.add(totalOf(grid.flat()));
+    this.tie(total, rowTotals);
+    this.tie(total, columnTotals);
+    return { cells, rowTotals, columnTotals, total };
+  }
+
+  /** The published form of a value: the count, or null when hidden. */
+  cell(index: number): Cell {
+    if (this.exact) return this.values[index] ?? 0;
+    this.hidden ??= suppress(
+      { values: this.values, own: this.own, sums: this.sums, unprinted: this.unprinted },
+      this.threshold,
+    );
+    return this.hidden[index] ? null : (this.values[index] ?? 0);
+  }
+
+  cells(indices: readonly number[]): Cell[] {
+    return indices.map((i) => this.cell(i));
+  }
+}

@@ -1,0 +1,139 @@
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { usePermissions } from '../../../app/session';
+import { ErrorState, PageLoader } from '../../../app/states';
+import { useCases, useDashboard } from '../api';
+import { Countdown, useLegalDate } from '../Countdown';
+import { type CaseSummary, nameOf } from '../types';
+
+/** Cases by stage and by days to their nearest deadline, the most pressing first. */
+export function DashboardPage() {
+  const { t } = useTranslation('reunification');
+  const permissions = usePermissions();
+  const dashboard = useDashboard();
+  const cases = useCases(true);
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Title order={1} size="h2">
+          {t('title')}
+        </Title>
+        <Text c="dimmed">{t('intro')}</Text>
+      </Stack>
+      <Group gap="sm">
+        {permissions.has('tracing.read') && (
+          <Button component={Link} to="/reunification/tracing" variant="light">
+            {t('nav.tracing')}
+          </Button>
+        )}
+        {permissions.has('tracing.write') && (
+          <Button component={Link} to="/reunification/tracing/new" variant="light">
+            {t('nav.newTracing')}
+          </Button>
+        )}
+        {permissions.has('reunification.write') && (
+          <Button component={Link} to="/reunification/cases/new">
+            {t('nav.newCase')}
+          </Button>
+        )}
+      </Group>
+      {dashboard.isPending && <PageLoader />}
+      {dashboard.isError && <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
+      {dashboard.data && (
+        <>
+          <Card withBorder component="section" aria-labelledby="by-urgency" data-testid="by-urgency">
+            <Title order={2} size="h4" id="by-urgency" mb="sm">
+              {t('dashboard.byUrgency')}
+            </Title>
+            <SimpleGrid cols={{ base: 2, sm: 5 }}>
+              {dashboard.data.byUrgency.map((b) => (
+                <Stack key={b.bucket} gap={0}>
+                  <Text size="xl" fw={700} c={b.bucket === 'overdue' && b.count > 0 ? 'red' : undefined}>
+                    {b.count}
+                  </Text>
+                  <Text size="sm">{t(`dashboard.buckets.${b.bucket}`)}</Text>
+                </Stack>
+              ))}
+            </SimpleGrid>
+          </Card>
+          <Card withBorder component="section" aria-labelledby="by-stage" data-testid="by-stage">
+            <Title order={2} size="h4" id="by-stage" mb="sm">
+              {t('dashboard.byStage')}
+            </Title>
+            <Group gap="md">
+              {dashboard.data.byStage.map((s) => (
+                <Badge key={s.stage} variant={s.count > 0 ? 'light' : 'outline'} size="lg">
+                  {t(`stages.${s.stage}`)}: {s.count}
+                </Badge>
+              ))}
+            </Group>
+          </Card>
+          <CaseTable title={t('dashboard.soonest')} items={dashboard.data.soonest} testId="soonest" />
+        </>
+      )}
+      {cases.data && (
+        <CaseTable title={t('dashboard.cases')} items={cases.data.items} testId="active-cases" />
+      )}
+    </Stack>
+  );
+}
+
+function CaseTable({ title, items, testId }: { title: string; items: CaseSummary[]; testId: string }) {
+  const { t } = useTranslation('reunification');
+  const formatDate = useLegalDate();
+  return (
+    <Card withBorder component="section" data-testid={testId}>
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      {items.length === 0 ? (
+        <Text c="dimmed">{t('dashboard.noCases')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('dashboard.person')}</Table.Th>
+                <Table.Th>{t('dashboard.stage')}</Table.Th>
+                <Table.Th>{t('dashboard.basis')}</Table.Th>
+                <Table.Th>{t('dashboard.next')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/reunification/cases/${c.id}`} dir="auto">
+                      {nameOf({ ...c.person })}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{t(`stages.${c.stage}`)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{t(`bases.${c.legalBasis}`)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {c.relativeCountries.join(', ')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {c.nearestDeadline ? (
+                      <Stack gap={0}>
+                        <Text size="sm">{t(`rules.${c.nearestDeadline.rule}`)}</Text>
+                        <Text size="xs" c="dimmed">
+                          {t('deadline.dueOn', { date: formatDate(c.nearestDeadline.dueOn) })}
+                        </Text>
+                        <Countdown deadline={c.nearestDeadline} />
+                      </Stack>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Card>
+  );
+}
