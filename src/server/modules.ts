@@ -7,6 +7,7 @@ import { casesRoutes } from '../modules/cases/cases.routes.js';
 import { dataProtectionRoutes } from '../modules/dataprotection/dataprotection.routes.js';
 import { informationRoutes } from '../modules/information/information.routes.js';
 import { matchingRoutes } from '../modules/matching/matching.routes.js';
+import { pathwaysRoutes } from '../modules/pathways/pathways.routes.js';
 import { receptionRoutes } from '../modules/reception/reception.routes.js';
 import { householdsRoutes } from '../modules/registry/households.routes.js';
 import { importRoutes } from '../modules/registry/import/import.routes.js';
@@ -35,6 +36,8 @@ const MODULE_ROUTES: Array<(app: RouteApp) => Promise<void>> = [
   casesRoutes,
   reunificationRoutes,
   informationRoutes,
+  pathwaysRoutes,
+  reportingRoutes,
   dataProtectionRoutes,
   syncRoutes,
 ];
