@@ -65,11 +65,12 @@ export async function bookInterpreter(ctx: ServiceContext, input: CreateBookingI
     }
     if (!startsAt) throw AppError.validation('startsAt', 'Required for a counselling session');
     if (!endsAt) throw AppError.validation('endsAt', 'Required for a counselling session');
-    if (endsAt <= startsAt) throw AppError.validation('endsAt', 'must be after startsAt');
+    if (Date.parse(endsAt) <= Date.parse(startsAt))
+      throw AppError.validation('endsAt', 'must be after startsAt');
     if (!language)
       throw AppError.validation('language', 'Required: the appointment names no interpreter language');
     const interpreter = await findInterpreterForBooking(trx, orgId, input.interpreterId);
-    if (!interpreter || interpreter.active !== 1)
+    if (interpreter?.active !== 1)
       throw AppError.validation('interpreterId', 'no active interpreter of your organisation');
     if (!speaks(JSON.parse(interpreter.languages), language))
       throw AppError.validation('language', `${interpreter.name} does not interpret ${language}`);

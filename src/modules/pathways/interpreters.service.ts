@@ -3,20 +3,14 @@ import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
-  cancelBooking,
-  findBooking,
   findInterpreterForBooking,
   findInterpreters,
-  findOverlappingBookings,
   findUpcomingBookings,
   findUsage,
-  insertBooking,
   insertInterpreter,
   updateInterpreter,
 } from './appointments.repository.js';
-import { appointmentOrNotFound } from './appointments.service.js';
-import type { CreateBookingInput, CreateInterpreterInput } from './interpreters.schema.js';
-import { counsellingSessionOfOrg } from './pathways.repository.js';
+import type { CreateInterpreterInput } from './interpreters.schema.js';
 import { requireOrg } from './pathways.service.js';
 import type { InterpretersTable } from './pathways.tables.js';
 import { zoneOf } from './procedure-alerts.js';
