@@ -73,6 +73,20 @@ describeEngines('whole-registry deduplication run', (h) => {
     expect((await registrar.api.get('/api/matching/runs/nosuchrun')).status).toBe(404);
   });
 
+  it('answers 400 to a body it does not know, 401 without credentials, 403 to a role that does not review', async () => {
+    const extra = await registrar.api.post('/api/matching/runs', { threshold: 0.1 });
+    expect(extra.status).toBe(400);
+    expect(extra.body.error.details.map((d: { field: string }) => d.field)).toContain('threshold');
+    const anonymous = h.client();
+    expect((await anonymous.post('/api/matching/runs', {})).status).toBe(401);
+    expect((await anonymous.get('/api/matching/runs/latest')).status).toBe(401);
+    const caseworker = await h.createUser(['caseworker'], registrar.orgId);
+    expect((await caseworker.api.post('/api/matching/runs', {})).status).toBe(403);
+    expect((await caseworker.api.get('/api/matching/runs/latest')).status).toBe(403);
+    const latest = (await registrar.api.get('/api/matching/runs/latest')).body.run;
+    expect((await caseworker.api.get(`/api/matching/runs/${latest.id}`)).status).toBe(403);
+  });
+
   it('proposes the planted duplicate (Latin and Arabic spellings), not the namesake born 20 years apart', async () => {
     const queue = await registrar.api.get('/api/duplicates');
     expect(queue.status).toBe(200);

@@ -109,6 +109,38 @@ describeEngines('duplicate review: queue, merge, unmerge, different', (h) => {
     expect(await h.db.selectFrom('person_merges').selectAll().execute()).toEqual([]);
   });
 
+  it('answers the pair, the queue and unmerge with 400, 401, 403 and 404 as the decision does', async () => {
+    const pair = pairOf(await queue(), 'mohammed', 'muhammad')!;
+    const unmerge = `/api/duplicates/${pair.id}/unmerge`;
+    const extra = await reviewer.api.post(unmerge, { force: true });
+    expect(extra.status).toBe(400);
+    expect(extra.body.error.details.map((d: { field: string }) => d.field)).toContain('force');
+    expect((await reviewer.api.get('/api/duplicates?limit=0')).status).toBe(400);
+    expect((await reviewer.api.get('/api/duplicates?personId=')).status).toBe(400);
+    const anonymous = h.client();
+    expect((await anonymous.get('/api/duplicates')).status).toBe(401);
+    expect((await anonymous.get(`/api/duplicates/${pair.id}`)).status).toBe(401);
+    expect((await anonymous.post(unmerge, {})).status).toBe(401);
+    const caseworker = await h.createUser(['caseworker'], reviewer.orgId);
+    expect((await caseworker.api.get('/api/duplicates')).status).toBe(403);
+    expect((await caseworker.api.get(`/api/duplicates/${pair.id}`)).status).toBe(403);
+    expect((await caseworker.api.post(unmerge, {})).status).toBe(403);
+    const outsider = await h.createUser(['registration_officer']);
+    expect((await outsider.api.post(unmerge, {})).status).toBe(404);
+    expect((await reviewer.api.post('/api/duplicates/nosuchpair/unmerge', {})).status).toBe(404);
+    // An open pair has nothing to undo.
+    expect((await reviewer.api.post(unmerge, {})).status).toBe(409);
+    const detail = await reviewer.api.get(`/api/duplicates/${pair.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({ id: pair.id, status: 'open', merge: null, reason: null });
+    expect(detail.body.explanation[0].field).toBe('prior');
+    const total = detail.body.explanation.reduce((sum: number, c: { weight: number }) => sum + c.weight, 0);
+    expect(total).toBeCloseTo(detail.body.weight, 1);
+    expect((await reviewer.api.get(`/api/duplicates?personId=${ids.muhammad}`)).body.items).toEqual([
+      expect.objectContaining({ id: pair.id }),
+    ]);
+  });
+
   it('merges on `same`: the newer record is merged into the older, its need moves, all audited', async () => {
     const pair = pairOf(await queue(), 'mohammed', 'muhammad')!;
     const decided = await reviewer.api.post(`/api/duplicates/${pair.id}/decision`, {
