@@ -55,7 +55,13 @@ export async function getOverview(ctx: ServiceContext, query: ReportQuery): Prom
     loadReunification(ctx.db, report),
     Promise.all(roots.map((root) => getPopulation(ctx, root.id))),
   ]);
-  const population = buildPopulation(report, people, nationalities, roots);
+  const population = buildPopulation(
+    report,
+    people,
+    nationalities,
+    roots,
+    await patternOfAllSites(ctx, report),
+  );
   return {
     generatedAt: ctx.now().toISOString(),
     period: { from: filter.from, to: filter.to, snappedToWeeks: report.snappedToWeeks },
@@ -82,6 +88,25 @@ export async function getOverview(ctx: ServiceContext, query: ReportQuery): Prom
       basis: r.basis,
     })),
   };
+}
+
+/**
+ * For a suppressed viewer's report on one site: what the report of all sites (same period, scope
+ * and threshold) hides about that site, so that the two reports agree and cannot be subtracted.
+ */
+async function patternOfAllSites(ctx: ServiceContext, report: ResolvedReport) {
+  if (report.exact || !report.filter.siteIds) return undefined;
+  const siteId = report.sitesInFilter[0]!.id;
+  const whole: ResolvedReport = {
+    ...report,
+    filter: { ...report.filter, siteIds: null },
+    sitesInFilter: report.sites,
+  };
+  const [people, nationalities] = await Promise.all([
+    countPeopleBySiteSexAge(ctx.db, whole.filter),
+    countPeopleByNationality(ctx.db, whole.filter),
+  ]);
+  return buildPopulation(whole, people, nationalities, reconciledRoots(whole)).patternOf(siteId);
 }
 
 /** The sites whose reconciled population is shown: the chosen site, or every top-level camp and centre. */

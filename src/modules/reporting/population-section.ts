@@ -36,6 +36,7 @@ export function buildPopulation(
   rows: SiteSexAgeRow[],
   nationalities: Keyed[],
   reconciledRoots: readonly SiteRow[],
+  hiddenElsewhere?: SitePattern,
 ) {
   const published = new PublishedCounts(report.threshold, report.exact);
   const presentBySite = new Map<string, Count>();
@@ -79,19 +80,44 @@ export function buildPopulation(
   const nat = published.addLine(natEntries.map((e) => e.c));
   published.tie(registered.total, [nat.total]);
 
-  // Each reconciled site publishes its registered count: the sum of its own and its zones' counts.
-  const reconciledRegistered = new Map<string, number>();
-  for (const root of reconciledRoots) {
+  // Every site with zones has a subtree total (the sum of its own and its zones' counts): the
+  // reconciled sites publish it, and a report filtered to that site publishes it as its total, so
+  // it is part of this problem whether printed here or not.
+  const subtreePresent = new Map<string, number>();
+  const subtreeFresh = new Map<string, number>();
+  const roots = new Set(reconciledRoots.map((r) => r.id));
+  for (const root of sites) {
     const ids = subtreeOf(report.sites, root.id)
       .map((s) => sites.findIndex((x) => x.id === s.id))
       .filter((i) => i >= 0);
-    const index = published.add(totalOf(ids.map((i) => presentBySite.get(sites[i]!.id) ?? ZERO)));
+    if (ids.length < 2 && !roots.has(root.id)) continue;
+    const p = published.add(totalOf(ids.map((i) => presentBySite.get(sites[i]!.id) ?? ZERO)));
     published.tie(
-      index,
+      p,
       ids.map((i) => present.parts[i]!),
     );
-    reconciledRegistered.set(root.id, index);
+    subtreePresent.set(root.id, p);
+    const f = published.add(totalOf(ids.map((i) => newBySite.get(sites[i]!.id) ?? ZERO)));
+    published.tie(
+      f,
+      ids.map((i) => fresh.parts[i]!),
+    );
+    subtreeFresh.set(root.id, f);
   }
+
+  // A report filtered to a site hides what the report of all sites hides about that site's rows
+  // and total: otherwise subtracting one filtered report from another re-identifies a small group.
+  if (hiddenElsewhere) {
+    sites.forEach((s, i) => {
+      if (hiddenElsewhere.present.has(s.id)) published.forceHidden(present.parts[i]!);
+      if (hiddenElsewhere.fresh.has(s.id)) published.forceHidden(fresh.parts[i]!);
+    });
+    if (hiddenElsewhere.presentTotal) published.forceHidden(present.total);
+    if (hiddenElsewhere.freshTotal) published.forceHidden(fresh.total);
+  }
+
+  const hiddenPresent = (i: number) => published.isHidden(present.parts[i]!);
+  const hiddenFresh = (i: number) => published.isHidden(fresh.parts[i]!);
 
   return {
     section: {
@@ -110,10 +136,38 @@ export function buildPopulation(
       nationalities: natEntries.map((e, i) => ({ key: e.key, count: published.cell(nat.parts[i]!) })),
     },
     registeredOf: (siteId: string) => {
-      const index = reconciledRegistered.get(siteId);
+      const index = subtreePresent.get(siteId);
       return index === undefined ? null : published.cell(index);
     },
+    /** What this (unfiltered) report hides about one site's subtree. */
+    patternOf: (siteId: string): SitePattern => {
+      const ids = new Set(subtreeOf(report.sites, siteId).map((s) => s.id));
+      const present = new Set<string>();
+      const fresh = new Set<string>();
+      sites.forEach((s, i) => {
+        if (!ids.has(s.id)) return;
+        if (hiddenPresent(i)) present.add(s.id);
+        if (hiddenFresh(i)) fresh.add(s.id);
+      });
+      const p = subtreePresent.get(siteId);
+      const f = subtreeFresh.get(siteId);
+      const i = sites.findIndex((s) => s.id === siteId);
+      return {
+        present,
+        fresh,
+        presentTotal: p === undefined ? hiddenPresent(i) : published.isHidden(p),
+        freshTotal: f === undefined ? hiddenFresh(i) : published.isHidden(f),
+      };
+    },
   };
+}
+
+/** What the report of all sites hides about one site and its zones. */
+export interface SitePattern {
+  present: Set<string>;
+  fresh: Set<string>;
+  presentTotal: boolean;
+  freshTotal: boolean;
 }
 
 const CATEGORY_ORDER = [...new Set(SPECIFIC_NEEDS.map((n) => n.category))];

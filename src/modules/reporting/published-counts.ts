@@ -29,6 +29,7 @@ export class PublishedCounts {
   private readonly own: number[] = [];
   private readonly sums: Array<{ total: number; parts: number[] }> = [];
   private readonly unprinted = new Set<number>();
+  private readonly forced = new Set<number>();
   private hidden: boolean[] | null = null;
 
   constructor(
@@ -48,6 +49,17 @@ export class PublishedCounts {
     const index = this.add(count);
     this.unprinted.add(index);
     return index;
+  }
+
+  /** A value that must stay hidden and undeterminable (another report hides it). */
+  forceHidden(index: number): void {
+    this.hidden = null;
+    this.forced.add(index);
+  }
+
+  /** Whether the value is published as null (always false for exact viewers). */
+  isHidden(index: number): boolean {
+    return this.cell(index) === null;
   }
 
   /** States that `total` is the sum of `parts` (both already added). */
@@ -93,7 +105,13 @@ export class PublishedCounts {
   cell(index: number): Cell {
     if (this.exact) return this.values[index] ?? 0;
     this.hidden ??= suppress(
-      { values: this.values, own: this.own, sums: this.sums, unprinted: this.unprinted },
+      {
+        values: this.values,
+        own: this.own,
+        sums: this.sums,
+        unprinted: this.unprinted,
+        forced: this.forced,
+      },
       this.threshold,
     );
     return this.hidden[index] ? null : (this.values[index] ?? 0);

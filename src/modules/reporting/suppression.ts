@@ -23,6 +23,11 @@ export interface SuppressionProblem {
   own?: readonly number[];
   /** Values the output never prints (a base cell behind printed subtotals): unknown from the start. */
   unprinted?: ReadonlySet<number>;
+  /**
+   * Values that must stay hidden and undeterminable whatever their size: counts another report
+   * hides (a site's total hidden in the report of all sites), so two reports cannot be subtracted.
+   */
+  forced?: ReadonlySet<number>;
   /** Each constraint: `total` index equals the sum of the `parts` indices. */
   sums: ReadonlyArray<{ total: number; parts: readonly number[] }>;
 }
@@ -41,7 +46,10 @@ export function suppress(problem: SuppressionProblem, threshold: number): boolea
   const { values, sums } = problem;
   const unprinted = problem.unprinted ?? new Set<number>();
   if (threshold <= 1) return values.map((_, i) => unprinted.has(i));
-  const sensitive = values.map((v, i) => isPrimarySensitive(v, problem.own?.[i] ?? 0, threshold));
+  const forced = problem.forced ?? new Set<number>();
+  const sensitive = values.map(
+    (v, i) => forced.has(i) || isPrimarySensitive(v, problem.own?.[i] ?? 0, threshold),
+  );
   const unknown = values.map((_, i) => sensitive[i]! || unprinted.has(i));
   for (let guard = 0; guard <= values.length; guard += 1) {
     const exposed = firstDetermined(values.length, sums, unknown, sensitive);

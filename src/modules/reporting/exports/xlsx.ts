@@ -10,11 +10,13 @@ import type { ExportValue } from './table.js';
 // XML 1.0 forbids C0 control characters other than tab, line feed and carriage return; they are
 // dropped. The class is built from char codes so the source holds no control characters.
 const XML_FORBIDDEN = new RegExp(
-  `[${[
-    [0x00, 0x08],
-    [0x0b, 0x0c],
-    [0x0e, 0x1f],
-  ]
+  `[${(
+    [
+      [0x00, 0x08],
+      [0x0b, 0x0c],
+      [0x0e, 0x1f],
+    ] as const
+  )
     .map(([lo, hi]) => `${String.fromCharCode(lo)}-${String.fromCharCode(hi)}`)
     .join('')}]`,
   'g',
