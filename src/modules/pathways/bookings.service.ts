@@ -87,9 +87,9 @@ export async function bookInterpreter(ctx: ServiceContext, input: CreateBookingI
       throw AppError.validation('interpreterId', `${interpreter.name} is not available at that time`);
     const clash = await findOverlappingBookings(trx, interpreter.id, from, to);
     if (clash.length > 0)
-      throw AppError.validation(
-        'interpreterId',
-        `${interpreter.name} is already booked from ${clash[0]!.starts_at} to ${clash[0]!.ends_at}`,
+      throw new AppError(
+        'conflict',
+        `interpreterId: ${interpreter.name} is already booked from ${clash[0]!.starts_at} to ${clash[0]!.ends_at}`,
       );
     const row = {
       id: randomId(),
