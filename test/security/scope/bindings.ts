@@ -18,7 +18,14 @@ const RECORD_ROOTS: Record<string, string> = {
   '/api/placement/plans/:id': 'plan',
   '/api/articles/:id': 'article',
   '/api/duplicates/:id': 'duplicate',
-  '/api/matching/runs/:id': 'matchingRun',
+  '/api/procedures/:id': 'procedure',
+  '/api/appointments/:id': 'appointment',
+  '/api/interpreters/:id': 'interpreter',
+  '/api/interpreter-bookings/:id': 'interpreterBooking',
+  '/api/data-protection/retention/policies/:id': 'retentionPolicy',
+  '/api/data-protection/erasure-requests/:id': 'erasureRequest',
+  '/api/data-protection/access-requests/:id': 'accessRequest',
+  '/api/data-protection/retention/holds/:id': 'retentionHold',
   '/api/users/:id': 'user',
   '/api/me/sessions/:id': 'session',
   '/api/me/tokens/:id': 'token',
@@ -34,8 +41,16 @@ const RECORD_ROOTS: Record<string, string> = {
 export const SHARED_ROOTS: Record<string, string> = {
   '/api/sites/:id': 'sites are shared coordination records (sites.policy.ts)',
   '/api/exports/:dataset': 'aggregate datasets with small-count suppression, no record',
+  '/api/matching/runs/:id':
+    'whole-registry deduplication job: status and counts, no record (matching/README.md)',
+
   '/info/:lang': 'public information site',
   '/info/assets/fonts/:file': 'public font files',
+};
+
+/** The record a shared root's `:id` names (a site unless listed). */
+const SHARED_IDS: Record<string, string> = {
+  '/api/matching/runs/:id': 'matchingRun',
 };
 
 /** Values for the other parameters: a real child record where one exists, otherwise an unknown id. */
@@ -76,7 +91,8 @@ export function bind(url: string): Binding {
   const recordRoot = rootOf(url, RECORD_ROOTS);
   const sharedRoot = rootOf(url, SHARED_ROOTS);
   if (sharedRoot && (!recordRoot || segments(sharedRoot).length > segments(recordRoot).length)) {
-    return { kind: 'shared', reason: SHARED_ROOTS[sharedRoot]!, url: (ids) => fill(ids, ids.site) };
+    const idKind = SHARED_IDS[sharedRoot] ?? 'site';
+    return { kind: 'shared', reason: SHARED_ROOTS[sharedRoot]!, url: (ids) => fill(ids, ids[idKind]) };
   }
   if (!recordRoot) return { kind: 'unbound' };
   const recordKind = RECORD_ROOTS[recordRoot]!;

@@ -47,8 +47,11 @@ export function walkPeople(
   visit: (path: string, person: Record<string, unknown>) => void,
   path = '$',
 ): void {
-  if (Array.isArray(value)) value.forEach((item, i) => walkPeople(world, item, visit, `${path}[${i}]`));
-  else if (value && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      walkPeople(world, item, visit, `${path}[${i}]`);
+    });
+  } else if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     if (record.id === world.ids.person) visit(path, record);
     for (const [key, item] of Object.entries(record)) walkPeople(world, item, visit, `${path}.${key}`);

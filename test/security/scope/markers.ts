@@ -94,8 +94,11 @@ export function walkJson(
   path = '$',
 ): void {
   if (typeof value === 'string') visit({ path, text: value });
-  else if (Array.isArray(value)) value.forEach((item, i) => walkJson(item, visit, `${path}[${i}]`));
-  else if (value && typeof value === 'object') {
+  else if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      walkJson(item, visit, `${path}[${i}]`);
+    });
+  } else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       visit({ path: `${path}.${key}`, key });
       walkJson(item, visit, `${path}.${key}`);

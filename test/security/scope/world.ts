@@ -5,6 +5,7 @@ import {
   registerMany,
   strangers,
 } from '../../../src/modules/matching/testing/registry.fixture.js';
+import { PERSON_FIELD_GROUPS } from '../../../src/modules/registry/registry.policy.js';
 import type { ApiResponse } from '../../helpers/api-client.js';
 import type { Harness, TestUser } from '../../helpers/harness.js';
 import { loginWithCookie } from '../../helpers/sessions.js';
@@ -75,6 +76,7 @@ export async function buildWorld(h: Harness): Promise<World> {
   check(
     await as('reception_coordinator').put(`/api/sites/${ids.centre}/capacity`, {
       places: { family: 5, single_men: 5, single_women: 5, unaccompanied_minors: 5 },
+      services: { medicalCare: true, childProtection: true, accessible: true, languages: ['ti'] },
     }),
     200,
     'capacity',
@@ -232,9 +234,21 @@ export async function buildWorld(h: Harness): Promise<World> {
     201,
     'convoy',
   ).body.id;
+  // The marked person is already in a relocation: the plan proposes a place for a second man of A.
+  ids.plannedPerson = check(
+    await registrar.post('/api/people', {
+      givenName: mark('plannedName', 'plannedPerson', PERSON_FIELD_GROUPS.names.read),
+      sex: 'male',
+      birthYear: 1990,
+      siteId: ids.site,
+      consent: { basis: 'consent', purposes: ['services'] },
+    }),
+    201,
+    'planned person',
+  ).body.person.id;
   ids.plan = check(
-    await coordinator.post('/api/placement/plan', { personIds: [ids.person] }),
-    200,
+    await coordinator.post('/api/placement/plan', { personIds: [ids.plannedPerson] }),
+    201,
     'plan',
   ).body.id;
 
@@ -284,7 +298,7 @@ export async function buildWorld(h: Harness): Promise<World> {
     await registrar.post('/api/me/devices', { name: 'Field tablet' }),
     201,
     'device',
-  ).body.id;
+  ).body.device.id;
   const admin = a.get('admin')!;
   ids.user = a.get('analyst')!.id;
   ids.token = (
@@ -295,7 +309,8 @@ export async function buildWorld(h: Harness): Promise<World> {
     check(await session.api.get('/api/me/sessions'), 200, 'sessions').body.items as Array<{ id: string }>
   )[0]!.id;
 
-  const shared = new Set(['site', 'centre', 'personCode']);
+  // Sites are shared coordination records; a matching run is a whole-registry job (counts only).
+  const shared = new Set(['site', 'centre', 'personCode', 'matchingRun']);
   const privateIds = new Set(
     Object.entries(ids)
       .filter(([k]) => !shared.has(k))
