@@ -51,12 +51,25 @@ async function erasureViews(ctx: ServiceContext, rows: ErasureRequestsTable[]) {
   return rows.map((r) => presentErasure(r, notes.get(r.id), people, ctx.actor));
 }
 
+/** One request's view: the list's presenter applied to a single row. */
+async function erasureView(ctx: ServiceContext, row: ErasureRequestsTable) {
+  const [notes, people] = await Promise.all([
+    openErasureNotes(ctx, [row]),
+    findPeopleCodes(ctx.db, [row.person_id]),
+  ]);
+  return presentErasure(row, notes.get(row.id), people, ctx.actor);
+}
+
 async function accessViews(ctx: ServiceContext, rows: AccessRequestsTable[]) {
   const people = await findPeopleCodes(
     ctx.db,
     rows.map((r) => r.person_id),
   );
   return rows.map((r) => presentAccess(r, people, ctx.actor));
+}
+
+async function accessView(ctx: ServiceContext, row: AccessRequestsTable) {
+  return presentAccess(row, await findPeopleCodes(ctx.db, [row.person_id]), ctx.actor);
 }
 
 export async function requestsRoutes(app: RouteApp): Promise<void> {
@@ -74,8 +87,7 @@ export async function requestsRoutes(app: RouteApp): Promise<void> {
     { config, schema: { tags, body: CreateErasureBody, response: { 201: ErasureResponse } } },
     async (request, reply) => {
       const ctx = request.serviceContext();
-      const [view] = await erasureViews(ctx, [await fileErasureRequest(ctx, request.body)]);
-      return reply.status(201).send(view!);
+      return reply.status(201).send(await erasureView(ctx, await fileErasureRequest(ctx, request.body)));
     },
   );
 
@@ -84,7 +96,7 @@ export async function requestsRoutes(app: RouteApp): Promise<void> {
     { config, schema: { tags, params: IdParams, response: { 200: ErasureResponse } } },
     async (request) => {
       const ctx = request.serviceContext();
-      return (await erasureViews(ctx, [await getErasureRequest(ctx, request.params.id)]))[0]!;
+      return erasureView(ctx, await getErasureRequest(ctx, request.params.id));
     },
   );
 
@@ -93,7 +105,7 @@ export async function requestsRoutes(app: RouteApp): Promise<void> {
     { config, schema: { tags, params: IdParams, response: { 200: ErasureResponse } } },
     async (request) => {
       const ctx = request.serviceContext();
-      return (await erasureViews(ctx, [await approveErasure(ctx, request.params.id)]))[0]!;
+      return erasureView(ctx, await approveErasure(ctx, request.params.id));
     },
   );
 
@@ -105,7 +117,7 @@ export async function requestsRoutes(app: RouteApp): Promise<void> {
     },
     async (request) => {
       const ctx = request.serviceContext();
-      return (await erasureViews(ctx, [await refuseErasure(ctx, request.params.id, request.body)]))[0]!;
+      return erasureView(ctx, await refuseErasure(ctx, request.params.id, request.body));
     },
   );
 
@@ -114,7 +126,7 @@ export async function requestsRoutes(app: RouteApp): Promise<void> {
     { config, schema: { tags, params: IdParams, response: { 200: ErasureResponse } } },
     async (request) => {
       const ctx = request.serviceContext();
-      return (await erasureViews(ctx, [await cancelErasure(ctx, request.params.id)]))[0]!;
+      return erasureView(ctx, await cancelErasure(ctx, request.params.id));
     },
   );
 
@@ -132,8 +144,7 @@ export async function requestsRoutes(app: RouteApp): Promise<void> {
     { config, schema: { tags, body: CreateAccessBody, response: { 201: AccessResponse } } },
     async (request, reply) => {
       const ctx = request.serviceContext();
-      const [view] = await accessViews(ctx, [await fileAccessRequest(ctx, request.body)]);
-      return reply.status(201).send(view!);
+      return reply.status(201).send(await accessView(ctx, await fileAccessRequest(ctx, request.body)));
     },
   );
 
@@ -142,7 +153,7 @@ export async function requestsRoutes(app: RouteApp): Promise<void> {
     { config, schema: { tags, params: IdParams, response: { 200: AccessResponse } } },
     async (request) => {
       const ctx = request.serviceContext();
-      return (await accessViews(ctx, [await getAccessRequest(ctx, request.params.id)]))[0]!;
+      return accessView(ctx, await getAccessRequest(ctx, request.params.id));
     },
   );
 
@@ -151,9 +162,7 @@ export async function requestsRoutes(app: RouteApp): Promise<void> {
     { config, schema: { tags, params: IdParams, response: { 200: AccessResponse } } },
     async (request) => {
       const ctx = request.serviceContext();
-      return (
-        await accessViews(ctx, [await decideAccessRequest(ctx, request.params.id, { status: 'approved' })])
-      )[0]!;
+      return accessView(ctx, await decideAccessRequest(ctx, request.params.id, { status: 'approved' }));
     },
   );
 
@@ -166,7 +175,7 @@ export async function requestsRoutes(app: RouteApp): Promise<void> {
         status: 'refused',
         reason: request.body.reason,
       });
-      return (await accessViews(ctx, [row]))[0]!;
+      return accessView(ctx, row);
     },
   );
 
@@ -175,9 +184,7 @@ export async function requestsRoutes(app: RouteApp): Promise<void> {
     { config, schema: { tags, params: IdParams, response: { 200: AccessResponse } } },
     async (request) => {
       const ctx = request.serviceContext();
-      return (
-        await accessViews(ctx, [await decideAccessRequest(ctx, request.params.id, { status: 'cancelled' })])
-      )[0]!;
+      return accessView(ctx, await decideAccessRequest(ctx, request.params.id, { status: 'cancelled' }));
     },
   );
 
