@@ -81,7 +81,7 @@ export const NAVIGATION = [
     icon: 'reception',
     group: 'field',
     permission: 'reception.read',
-    ready: false,
+    ready: true,
   },
   {
     id: 'information',

@@ -22,6 +22,9 @@ const pages: Record<ReadyEntryId, Page> = {
     })),
   ),
   sites: lazy(() => import('../features/sites/SitesPage').then((m) => ({ default: m.SitesPage }))),
+  reception: lazy(() =>
+    import('../features/reception/ReceptionPage').then((m) => ({ default: m.ReceptionPage })),
+  ),
   reunification: lazy(() =>
     import('../features/reunification/ReunificationPage').then((m) => ({ default: m.ReunificationPage })),
   ),
