@@ -34,7 +34,9 @@ export async function cardsRoutes(app: RouteApp): Promise<void> {
     '/api/people/:id/card.pdf',
     { config: print, schema: { tags, params: IdParams } },
     async (request, reply) => {
-      const pdf = await printCards(request.serviceContext(), [request.params.id], appBase(request));
+      const pdf = await printCards(request.serviceContext(), [request.params.id], appBase(request), {
+        single: true,
+      });
       return sendPdf(reply, pdf, 'registration-card.pdf');
     },
   );

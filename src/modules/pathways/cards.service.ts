@@ -32,19 +32,23 @@ function photoOf(row: PeopleTable, key: Buffer | undefined): Buffer | null {
 }
 
 /**
- * Checks every requested person before anything is written: out of scope or unknown, erased,
- * merged — each answers 400 naming the position in `personIds`, and no card is recorded.
+ * Checks every requested person before anything is written. In a batch, out of scope or unknown,
+ * erased, merged — each answers 400 naming the position in `personIds`; for one person's card,
+ * out of scope is 404 and an erased or merged record 409. Either way no card is recorded.
  */
-async function printablePeople(trx: Executor, ctx: ServiceContext, ids: readonly string[]) {
+async function printablePeople(trx: Executor, ctx: ServiceContext, ids: readonly string[], single: boolean) {
   const rows = new Map((await findPeopleForCards(trx, ctx.actor, ids)).map((r) => [r.id, r]));
   ids.forEach((id, i) => {
     const row = rows.get(id);
-    const field = `personIds.${i}`;
-    if (!row) throw AppError.validation(field, `no person ${id} in your scope`);
-    if (row.status === 'erased')
-      throw AppError.validation(field, 'this person’s record was erased: no card can be printed');
+    const refuse = (message: string) =>
+      single ? new AppError('invalid_state', message) : AppError.validation(`personIds.${i}`, message);
+    if (!row) {
+      if (single) throw AppError.notFound('person');
+      throw AppError.validation(`personIds.${i}`, `no person ${id} in your scope`);
+    }
+    if (row.status === 'erased') throw refuse('this person’s record was erased: no card can be printed');
     if (row.status === 'merged')
-      throw AppError.validation(field, `this record was merged into ${row.merged_into}: print that one`);
+      throw refuse(`this record was merged into ${row.merged_into}: print that one`);
   });
   return ids.map((id) => rows.get(id)!);
 }
@@ -53,10 +57,15 @@ async function printablePeople(trx: Executor, ctx: ServiceContext, ids: readonly
  * Renders registration cards as one PDF (ten to an A4 sheet). Each print is recorded against the
  * card of the person's current code (issued on first print) and audited with ids only.
  */
-export async function printCards(ctx: ServiceContext, personIds: readonly string[], baseUrl: string) {
+export async function printCards(
+  ctx: ServiceContext,
+  personIds: readonly string[],
+  baseUrl: string,
+  options: { single?: boolean } = {},
+) {
   const orgId = requireOrg(ctx);
   return ctx.db.transaction().execute(async (trx) => {
-    const people = await printablePeople(trx, ctx, personIds);
+    const people = await printablePeople(trx, ctx, personIds, options.single === true);
     const [identities, keys, households, existing, org] = await Promise.all([
       openIdentities(trx, ctx.keys, people),
       openPersonKeys(trx, ctx.keys, personIds),

@@ -101,6 +101,14 @@ export interface OutlineOptions {
   color?: string;
 }
 
+/** The glyphs fontkit chose for a run (visual order): what the card draws, for checking the shaping. */
+export function shapeText(text: string): { direction: 'ltr' | 'rtl'; glyphIds: number[] } | null {
+  const script = scriptOf(text);
+  if (script === 'latin') return null;
+  const run = (script === 'arabic' ? fonts().arabic : fonts().ethiopic).layout(text);
+  return { direction: run.direction === 'rtl' ? 'rtl' : 'ltr', glyphIds: run.glyphs.map((g) => g.id) };
+}
+
 /** Draws Arabic-script or Ge'ez text as shaped outlines; returns the width drawn (0 for Latin). */
 export function drawOutlinedText(doc: Doc, text: string, options: OutlineOptions): number {
   const script = scriptOf(text);
