@@ -51,6 +51,8 @@ export function RecordsSideBySide({ older, newer }: { older: Column; newer: Colu
         return person.languages.length ? person.languages.join(', ') : null;
       case 'createdAt':
         return format(person.createdAt, 'date');
+      case 'status':
+        return t(`compare.statuses.${person.status}`, { defaultValue: person.status });
       default: {
         const value = person[row];
         return typeof value === 'string' && value !== '' ? value : null;

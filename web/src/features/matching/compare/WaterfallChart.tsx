@@ -2,6 +2,7 @@ import { Box, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { probabilityOf, useContributionLabel, usePercentValue, useWeight } from '../format';
 import type { FieldContribution } from '../types';
+import { ExplanationSummary } from './ExplanationSummary';
 
 const COLOURS = {
   prior: 'var(--mantine-color-gray-5)',
@@ -125,6 +126,7 @@ export function WaterfallChart({
       <Text size="sm" fw={600} data-testid="waterfall-probability">
         {t('chart.probability', { score: percent(probabilityOf(running)) })}
       </Text>
+      <ExplanationSummary explanation={explanation} />
       <Text component="figcaption" size="xs" c="dimmed">
         {t('chart.caption')}
       </Text>

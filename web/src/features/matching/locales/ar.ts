@@ -27,6 +27,7 @@ export const ar: MatchingStrings = {
     crossHint:
       'أحد السجلين يخص منظمة أخرى ولم يُشارك مع منظمتك: يمكنك القول إنهما شخصان مختلفان، أو أن تطلب من تلك المنظمة مشاركة سجلها قبل الدمج.',
     hiddenRecord: 'سجل منظمة أخرى',
+    thresholds: 'تُقترح للمراجعة الأزواج التي يبلغ احتمالها 50 % أو أكثر: مرتفع من 90 %، متوسط من 50 %.',
   },
   run: {
     title: 'فحص السجل كاملًا',
@@ -58,6 +59,7 @@ export const ar: MatchingStrings = {
     },
     estimated: 'تقديري',
     differs: 'مختلف',
+    statuses: { active: 'نشط', merged: 'مدموج في سجل آخر' },
     notVisible: 'لا يحق لك الاطلاع على هذا السجل.',
     reason: 'السبب (اختياري، يُحفظ مشفرًا)',
     shortcuts: 'لوحة المفاتيح: S الشخص نفسه · D شخصان مختلفان · J التالي · K السابق',
@@ -77,6 +79,9 @@ export const ar: MatchingStrings = {
     total: 'المجموع',
     probability: 'الاحتمال {{score}} ٪',
     row: '{{field}}: {{level}}، {{weight}}',
+    for: 'أكثر ما يرجّح أنه الشخص نفسه: {{items}}.',
+    against: 'أكثر ما يرجّح العكس: {{items}}.',
+    nothingAgainst: 'لا شيء يرجّح العكس.',
   },
   explain: {
     fields: {

@@ -26,6 +26,8 @@ export const en = {
     crossHint:
       'One record belongs to another organisation and is not shared with yours: you can say they are different people, or ask that organisation to share its record before merging.',
     hiddenRecord: 'Record of another organisation',
+    thresholds:
+      'Pairs with a likelihood of 50 % or more are proposed for review: High from 90 %, Medium from 50 %.',
   },
   run: {
     title: 'Whole-registry check',
@@ -57,6 +59,7 @@ export const en = {
     },
     estimated: 'estimated',
     differs: 'differs',
+    statuses: { active: 'Active', merged: 'Merged into another record' },
     notVisible: 'You may not see this record.',
     reason: 'Reason (optional, kept encrypted)',
     shortcuts: 'Keyboard: S same person · D different people · J next · K previous',
@@ -76,6 +79,9 @@ export const en = {
     total: 'Total',
     probability: 'Probability {{score}} %',
     row: '{{field}}: {{level}}, {{weight}}',
+    for: 'Counts most for the same person: {{items}}.',
+    against: 'Counts most against: {{items}}.',
+    nothingAgainst: 'Nothing counts against.',
   },
   explain: {
     fields: {

@@ -28,6 +28,8 @@ export const fr: MatchingStrings = {
     crossHint:
       'Une des fiches appartient à une autre organisation et n’est pas partagée avec la vôtre : vous pouvez indiquer qu’il s’agit de personnes différentes, ou demander à cette organisation de partager sa fiche avant de fusionner.',
     hiddenRecord: 'Fiche d’une autre organisation',
+    thresholds:
+      'Les paires dont la probabilité atteint 50 % sont proposées à l’examen : Élevée dès 90 %, Moyenne dès 50 %.',
   },
   run: {
     title: 'Vérification de tout le registre',
@@ -60,6 +62,7 @@ export const fr: MatchingStrings = {
     },
     estimated: 'estimée',
     differs: 'diffère',
+    statuses: { active: 'Active', merged: 'Fusionnée dans une autre fiche' },
     notVisible: 'Vous ne pouvez pas voir cette fiche.',
     reason: 'Motif (facultatif, conservé chiffré)',
     shortcuts: 'Clavier : S même personne · D personnes différentes · J suivante · K précédente',
@@ -79,6 +82,9 @@ export const fr: MatchingStrings = {
     total: 'Total',
     probability: 'Probabilité {{score}} %',
     row: '{{field}} : {{level}}, {{weight}}',
+    for: 'Ce qui compte le plus pour la même personne : {{items}}.',
+    against: 'Ce qui compte le plus contre : {{items}}.',
+    nothingAgainst: 'Rien ne compte contre.',
   },
   explain: {
     fields: {

@@ -25,6 +25,9 @@ export function DuplicatesQueuePage() {
             {t('title')}
           </Title>
           <Text c="dimmed">{t('intro')}</Text>
+          <Text size="sm" c="dimmed" data-testid="thresholds">
+            {t('queue.thresholds')}
+          </Text>
         </div>
         <Button component={Link} to="/matching/search" variant="default">
           {t('actions.search')}
