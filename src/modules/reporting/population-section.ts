@@ -62,7 +62,10 @@ export function buildPopulation(
   const present = published.addLine(sites.map((s) => presentBySite.get(s.id) ?? ZERO));
   const fresh = published.addLine([...sites.map((s) => newBySite.get(s.id) ?? ZERO), newNoSite]);
   // Registered = present + those with no current site; the latter is derivable, so it is tied.
-  const registered = published.addLine([totalOf(sites.map((s) => presentBySite.get(s.id) ?? ZERO)), noSite]);
+  // A report on one site has nobody without a site, and every reader knows it: that zero is no
+  // part to hide behind, so it is not in the sum.
+  const presentSum = totalOf(sites.map((s) => presentBySite.get(s.id) ?? ZERO));
+  const registered = published.addLine(report.filter.siteIds ? [presentSum] : [presentSum, noSite]);
   published.tie(present.total, [registered.parts[0]!]);
   const sexAge = published.addGrid(grid, AGE_BANDS.length);
   published.tie(registered.total, [sexAge.total]);

@@ -67,22 +67,37 @@ export function suppress(problem: SuppressionProblem, threshold: number): boolea
 
 /**
  * The smallest shown count sharing a sum with the exposed one: a non-zero part first (hiding a
- * zero protects little), then a zero part, then a total (hiding totals loses the most).
+ * zero protects little), then a zero part, then a total (hiding totals loses the most). When every
+ * count in its sums is hidden already, the exposure comes through a chain (x = y hidden, y = z
+ * shown): the search widens to the sums of those hidden counts, level by level.
  */
 function chooseComplement(problem: SuppressionProblem, hidden: boolean[], exposed: number): number | null {
-  const candidates: Array<{ index: number; rank: number; value: number }> = [];
-  for (const sum of problem.sums) {
-    if (sum.total !== exposed && !sum.parts.includes(exposed)) continue;
-    for (const i of sum.parts) {
-      if (hidden[i]) continue;
-      const value = problem.values[i] ?? 0;
-      candidates.push({ index: i, rank: value > 0 ? 0 : 1, value });
+  const reached = new Set<number>([exposed]);
+  let frontier = [exposed];
+  while (frontier.length > 0) {
+    const candidates: Array<{ index: number; rank: number; value: number }> = [];
+    const next: number[] = [];
+    for (const sum of problem.sums) {
+      const members = [sum.total, ...sum.parts];
+      if (!members.some((m) => frontier.includes(m))) continue;
+      for (const i of sum.parts) {
+        if (hidden[i]) {
+          if (!reached.has(i)) next.push(i);
+          continue;
+        }
+        const value = problem.values[i] ?? 0;
+        candidates.push({ index: i, rank: value > 0 ? 0 : 1, value });
+      }
+      if (!hidden[sum.total])
+        candidates.push({ index: sum.total, rank: 2, value: problem.values[sum.total] ?? 0 });
+      else if (!reached.has(sum.total)) next.push(sum.total);
     }
-    if (!hidden[sum.total])
-      candidates.push({ index: sum.total, rank: 2, value: problem.values[sum.total] ?? 0 });
+    candidates.sort((a, b) => a.rank - b.rank || a.value - b.value || a.index - b.index);
+    if (candidates[0]) return candidates[0].index;
+    for (const i of next) reached.add(i);
+    frontier = [...new Set(next)];
   }
-  candidates.sort((a, b) => a.rank - b.rank || a.value - b.value || a.index - b.index);
-  return candidates[0]?.index ?? null;
+  return null;
 }
 
 const EPSILON = 1e-9;
