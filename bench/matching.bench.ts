@@ -5,8 +5,9 @@
  * speed: link 5,000 × 5,000, dedupe of a generated population (100,000 people by default,
  * 1,000,000 with --million), with peak memory. Writes bench/results/matching.json.
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dedupe, type LinkageResult, link } from '../src/modules/matching/engine/linkage.js';
 import type { MatchInput } from '../src/modules/matching/engine/record.js';
 import { foldName } from '../src/modules/matching/transliteration/index.js';
@@ -27,10 +28,22 @@ function median(values: number[]): number {
   return Math.round(sorted[Math.floor(sorted.length / 2)]! * 100) / 100;
 }
 
-let peakRss = 0;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 200);
+/**
+ * The engine runs synchronously, so a timer cannot sample memory while it works: the kernel's
+ * high-water mark of this process (getrusage ru_maxrss) is read after each part instead.
+ */
+const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/** How busy the shared machine was (`uptime`), recorded beside each timing. */
+function machineLoad() {
+  let uptime = '';
+  try {
+    uptime = execFileSync('uptime', { encoding: 'utf8' }).trim();
+  } catch {
+    uptime = 'unavailable';
+  }
+  return { uptime, loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) };
+}
 
 function timed(run: () => LinkageResult, times: number) {
   const seconds: number[] = [];
@@ -63,6 +76,8 @@ async function main() {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
     threshold: 'match probability ≥ 0.5 (the model default, chosen without labels)',
+    runs,
+    loadAtStart: machineLoad(),
   };
 
   log('FEBRL dataset3 (dedupe)');
@@ -73,6 +88,7 @@ async function main() {
     medianSeconds: d3.medianSeconds,
     target: { f1: 0.99 },
     splinkBestThresholdF1: 0.9954,
+    loadAfter: machineLoad(),
   };
 
   log('FEBRL dataset4a × dataset4b (link, 5,000 × 5,000)');
@@ -85,6 +101,7 @@ async function main() {
     medianSeconds: d4.medianSeconds,
     target: { f1: 0.995, seconds: 5 },
     splinkBestThresholdF1: 0.9998,
+    loadAfter: machineLoad(),
   };
 
   log('multilingual generated set (3,000 people, seed 11)');
@@ -98,6 +115,7 @@ async function main() {
     baselineExactNameAndBirthYear: evaluate(baselinePairs(set.records), truth),
     seconds: ml.medianSeconds,
     note: 'outside checks use a different, unseen set of the same kind',
+    loadAfter: machineLoad(),
   };
 
   const sizes = [scale, ...(million ? [1_000_000] : [])];
@@ -105,7 +123,7 @@ async function main() {
   for (const entities of sizes) {
     const people = generateMultilingualSet(Math.round(entities / 1.75), 5);
     log(`dedupe ${people.records.length} generated records`);
-    peakRss = 0;
+    const loadBefore = machineLoad();
     const started = performance.now();
     const outcome = dedupe(people.records, {
       onProgress: (stage, done, total) => done === total && log(`  ${stage}`),
@@ -115,12 +133,14 @@ async function main() {
       records: people.records.length,
       seconds: Math.round(seconds * 10) / 10,
       candidatePairs: outcome.candidatePairs,
-      peakRssMiB: Math.round(peakRss / 1024 / 1024),
+      peakRssMiB: peakRssMiB(),
+      peakRssNote: 'high-water mark of the whole bench process up to the end of this dedupe',
       quality: evaluate(outcome.pairs, truePairsOf(people)),
       target: entities >= 1_000_000 ? { seconds: 900, memoryMiB: 4096 } : { seconds: 60 },
+      loadBefore,
+      loadAfter: machineLoad(),
     });
   }
-  clearInterval(sampler);
   writeFileSync(new URL('./results/matching.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 }
