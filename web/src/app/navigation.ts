@@ -63,7 +63,7 @@ export const NAVIGATION = [
     icon: 'pathways',
     group: 'protection',
     permission: 'pathways.read',
-    ready: false,
+    ready: true,
   },
   {
     id: 'sites',

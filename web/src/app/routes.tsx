@@ -25,8 +25,12 @@ const pages: Record<ReadyEntryId, Page> = {
   reception: lazy(() =>
     import('../features/reception/ReceptionPage').then((m) => ({ default: m.ReceptionPage })),
   ),
+  offline: lazy(() => import('../features/offline/OfflinePage').then((m) => ({ default: m.OfflinePage }))),
   reunification: lazy(() =>
     import('../features/reunification/ReunificationPage').then((m) => ({ default: m.ReunificationPage })),
+  ),
+  pathways: lazy(() =>
+    import('../features/pathways/PathwaysPage').then((m) => ({ default: m.PathwaysPage })),
   ),
   information: lazy(() =>
     import('../features/information/InformationPage').then((m) => ({ default: m.InformationPage })),

@@ -26,6 +26,7 @@ const CasesTab = lazy(() => import('../../cases/CasesTab').then((m) => ({ defaul
 const DuplicatesTab = lazy(() =>
   import('../../matching/DuplicatesTab').then((m) => ({ default: m.DuplicatesTab })),
 );
+const PathwayTab = lazy(() => import('../../pathways/PathwayTab').then((m) => ({ default: m.PathwayTab })));
 
 /**
  * The tabs of a person's profile, in order. This list is the extension point: the cases,
@@ -63,6 +64,12 @@ export const PERSON_TABS: PersonTab[] = [
     label: 'cases:tab.label',
     isVisible: (_person, permissions) => permissions.has('cases.read'),
     Panel: CasesTab,
+  },
+  {
+    id: 'pathway',
+    label: 'pathways:tab.label',
+    isVisible: (_person, permissions) => permissions.has('pathways.read') || permissions.has('cards.print'),
+    Panel: PathwayTab,
   },
   {
     id: 'duplicates',
