@@ -25,7 +25,6 @@ const pages: Record<ReadyEntryId, Page> = {
   reception: lazy(() =>
     import('../features/reception/ReceptionPage').then((m) => ({ default: m.ReceptionPage })),
   ),
-  offline: lazy(() => import('../features/offline/OfflinePage').then((m) => ({ default: m.OfflinePage }))),
   reunification: lazy(() =>
     import('../features/reunification/ReunificationPage').then((m) => ({ default: m.ReunificationPage })),
   ),
