@@ -47,6 +47,13 @@ export function connect(target: ConnectionTarget): Kysely<Database> {
     // Deleted rows are zeroed on disk: an erased person's wrapped data key must not linger in free
     // pages of the file, where anyone holding the file and the master key could still find it.
     sqlite.pragma('secure_delete = ON');
+    // Planner statistics, as SQLite recommends for long-lived connections: gathered at open when
+    // missing, then refreshed hourly (src/db/maintenance.ts explains why they matter here).
+    sqlite.pragma('optimize = 0x10002');
+    const optimizeHourly = setInterval(() => {
+      if (sqlite.open) sqlite.pragma('optimize');
+    }, 3_600_000);
+    optimizeHourly.unref();
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   }
   const pool = new pg.Pool({

@@ -30,12 +30,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['purged_at', 'expires_at'])
     .execute();
 
-  // Covering index for every count of people: status and site first (the filters), then the
-  // grouped columns, the owner (own-organisation part) and the registration instant (period).
+  // Covering index for every count of people: the grouped columns, the owner (own-organisation
+  // part) and the registration instant (period). Not led by status: with no statistics SQLite
+  // would take `status = 'active'` as selective and scan every person instead of a handful by id
+  // (a registration's duplicate check went from 2 ms to 25 ms at 10,000 people).
   await db.schema
     .createIndex('people_report_idx')
     .on('people')
-    .columns(['status', 'site_id', 'sex', 'birth_year', 'nationality', 'org_id', 'created_at'])
+    .columns(['site_id', 'status', 'sex', 'birth_year', 'nationality', 'org_id', 'created_at'])
     .execute();
   await db.schema
     .createIndex('specific_needs_report_idx')

@@ -1,4 +1,5 @@
 import { timeOrderedId } from '../../crypto/index.js';
+import { refreshPlannerStatistics } from '../../db/maintenance.js';
 import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { recordAudits } from '../audit/audit.service.js';
@@ -63,6 +64,8 @@ export async function bulkRegister(
     }
   }
   if (batch.length > 0) await flush();
+  // Thousands of new rows: let the planner know, or lookups by id may turn into scans.
+  await refreshPlannerStatistics(ctx.db);
   return total;
 }
 

@@ -16,6 +16,7 @@
  */
 import { timeOrderedId } from '../../../crypto/index.js';
 import type { Executor } from '../../../db/engine.js';
+import { refreshPlannerStatistics } from '../../../db/maintenance.js';
 import type { ServiceContext } from '../../../server/context.js';
 import { AppError } from '../../../server/errors.js';
 import { recordAudit, recordAuditAlone } from '../../audit/audit.service.js';
@@ -115,6 +116,7 @@ export async function importPeople(
       entity: 'person',
       details: summary(households),
     });
+    await refreshPlannerStatistics(ctx.db);
   }
   return { ...report, written: created.length, households, created };
 }
