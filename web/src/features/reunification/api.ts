@@ -7,6 +7,7 @@ import type {
   CreateCaseInput,
   CreateTracingInput,
   Dashboard,
+  Deadlines,
   FamilyLink,
   PersonHit,
   TracingMatch,
@@ -24,6 +25,7 @@ export const keys = {
   dashboard: ['reunification', 'dashboard'] as const,
   cases: (active: boolean) => ['reunification', 'cases', active] as const,
   case: (id: string) => ['reunification', 'case', id] as const,
+  deadlines: (id: string) => ['reunification', 'deadlines', id] as const,
   tracingList: (status: string) => ['reunification', 'tracing', status] as const,
   tracing: (id: string) => ['reunification', 'tracing-request', id] as const,
   matches: (id: string) => ['reunification', 'matches', id] as const,
@@ -47,6 +49,13 @@ export const useCase = (id: string) =>
   useQuery({
     queryKey: keys.case(id),
     queryFn: ({ signal }) => api.get<CaseDetail>(casePath(id), undefined, signal),
+  });
+
+/** Every clock with today's Paris date and the limits the rule set does not compute. */
+export const useDeadlines = (id: string) =>
+  useQuery({
+    queryKey: keys.deadlines(id),
+    queryFn: ({ signal }) => api.get<Deadlines>(casePath(id, '/deadlines'), undefined, signal),
   });
 
 export const useTracingList = (status: string) =>

@@ -10,6 +10,7 @@ import type {
   CreateReunificationCaseBody,
   DashboardResponse,
   DeadlineResponse,
+  DeadlinesResponse,
   FamilyLinkResponse,
   TransitionBody,
   UpdateCaseBody,
@@ -26,6 +27,7 @@ export type CreateTracingInput = z.input<typeof CreateTracingRequestBody>;
 export type CaseSummary = z.infer<typeof CaseSummaryResponse>;
 export type CaseDetail = z.infer<typeof CaseDetailResponse>;
 export type Deadline = z.infer<typeof DeadlineResponse>;
+export type Deadlines = z.infer<typeof DeadlinesResponse>;
 export type FamilyLink = z.infer<typeof FamilyLinkResponse>;
 export type Dashboard = z.infer<typeof DashboardResponse>;
 export type CreateCaseInput = z.input<typeof CreateReunificationCaseBody>;

@@ -101,7 +101,8 @@ export function TransitionForm({ c }: { c: CaseDetail }) {
           />
         )}
         <Textarea
-          label={t('case.reason')}
+          label={to === 'closed' ? t('case.reason') : t('case.note')}
+          required={to === 'closed'}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
           error={errors.reason}

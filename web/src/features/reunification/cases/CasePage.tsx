@@ -2,7 +2,7 @@ import { Anchor, Badge, Card, Grid, Group, Stack, Text, Title } from '@mantine/c
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState, PageLoader } from '../../../app/states';
-import { useCase } from '../api';
+import { useCase, useDeadlines } from '../api';
 import { useLegalDate } from '../Countdown';
 import { type CaseDetail, nameOf } from '../types';
 import { FactsForm, TransitionForm } from './CaseActions';
@@ -15,6 +15,9 @@ export function CasePage() {
   const { t } = useTranslation('reunification');
   const id = useParams().id ?? '';
   const query = useCase(id);
+  // The same clocks as the case carries, with today's Paris date and what is not computed; it is
+  // refetched after every write (the module's queries are invalidated together).
+  const clocks = useDeadlines(id);
   const formatDate = useLegalDate();
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -47,7 +50,11 @@ export function CasePage() {
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
-            <DeadlineList deadlines={c.deadlines} />
+            <DeadlineList
+              deadlines={c.deadlines}
+              today={clocks.data?.today}
+              notComputed={clocks.data?.notComputed}
+            />
             <TransitionForm key={`${c.stage}-${c.id}`} c={c} />
             <FactsForm key={`facts-${c.dates.acceptedOn ?? ''}`} c={c} />
             <History c={c} />

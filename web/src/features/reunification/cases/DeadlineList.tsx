@@ -1,24 +1,33 @@
-import { Badge, Card, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Card, Group, List, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Countdown, DeadlineStatus, useLegalDate } from '../Countdown';
 import type { Deadline } from '../types';
 
 /**
  * Every legal clock of the case: what is due, by when (a Paris calendar date), how many days are
- * left, the article it comes from, and whether the limit was verified in the text.
+ * left, the article it comes from, what happens if it passes, and whether the limit was verified
+ * in the text. `today` and `notComputed` come from the deadlines endpoint once it has answered.
  */
-export function DeadlineList({ deadlines, today }: { deadlines: Deadline[]; today?: string }) {
+export function DeadlineList({
+  deadlines,
+  today,
+  notComputed = [],
+}: {
+  deadlines: Deadline[];
+  today?: string;
+  notComputed?: string[];
+}) {
   const { t } = useTranslation('reunification');
   const formatDate = useLegalDate();
   return (
     <Card withBorder component="section" aria-labelledby="deadlines-title" data-testid="deadlines">
       <Stack gap="sm">
-        <Group justify="space-between">
+        <Group justify="space-between" wrap="wrap">
           <Title order={2} size="h4" id="deadlines-title">
             {t('deadline.title')}
           </Title>
           {today && (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" data-testid="legal-today">
               {t('deadline.today', { date: formatDate(today) })}
             </Text>
           )}
@@ -32,6 +41,11 @@ export function DeadlineList({ deadlines, today }: { deadlines: Deadline[]; toda
                 <Text size="xs" c="dimmed">
                   {d.legalSource}
                 </Text>
+                {(d.status === 'running' || d.status === 'overdue') && (
+                  <Text size="xs">
+                    {t('deadline.consequence')}: {d.consequence}
+                  </Text>
+                )}
                 {d.verification.status !== 'verified' && (
                   <Tooltip label={d.verification.checkedAgainst} multiline w={320}>
                     <Badge
@@ -52,6 +66,18 @@ export function DeadlineList({ deadlines, today }: { deadlines: Deadline[]; toda
             </Group>
           </Card>
         ))}
+        {notComputed.length > 0 && (
+          <Stack gap={2} data-testid="not-computed">
+            <Text size="sm" fw={600}>
+              {t('deadline.notComputed')}
+            </Text>
+            <List size="xs" c="dimmed">
+              {notComputed.map((reason) => (
+                <List.Item key={reason}>{reason}</List.Item>
+              ))}
+            </List>
+          </Stack>
+        )}
       </Stack>
     </Card>
   );

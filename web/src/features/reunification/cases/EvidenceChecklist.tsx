@@ -24,22 +24,25 @@ export function EvidenceChecklist({ c }: { c: CaseDetail }) {
           </Badge>
         </Group>
         <FormAlert error={evidence.error} fields={[]} namespace="reunification" />
-        {c.evidence.map((e) => (
-          <Group key={e.item} justify="space-between" wrap="nowrap" data-testid="evidence-item">
-            <Text size="sm">{t(`case.evidenceItems.${e.item}`)}</Text>
-            {canEdit ? (
-              <NativeSelect
-                aria-label={t(`case.evidenceItems.${e.item}`)}
-                size="xs"
-                value={e.status}
-                onChange={(ev) => evidence.mutate({ item: e.item, status: ev.currentTarget.value })}
-                data={EVIDENCE_STATUSES.map((s) => ({ value: s, label: t(`case.evidenceStatuses.${s}`) }))}
-              />
-            ) : (
+        {c.evidence.map((e) =>
+          canEdit ? (
+            <NativeSelect
+              key={e.item}
+              data-testid="evidence-item"
+              label={t(`case.evidenceItems.${e.item}`)}
+              size="xs"
+              value={e.status}
+              disabled={evidence.isPending}
+              onChange={(ev) => evidence.mutate({ item: e.item, status: ev.currentTarget.value })}
+              data={EVIDENCE_STATUSES.map((s) => ({ value: s, label: t(`case.evidenceStatuses.${s}`) }))}
+            />
+          ) : (
+            <Group key={e.item} justify="space-between" wrap="nowrap" data-testid="evidence-item">
+              <Text size="sm">{t(`case.evidenceItems.${e.item}`)}</Text>
               <Badge variant="outline">{t(`case.evidenceStatuses.${e.status}`)}</Badge>
-            )}
-          </Group>
-        ))}
+            </Group>
+          ),
+        )}
       </Stack>
     </Card>
   );

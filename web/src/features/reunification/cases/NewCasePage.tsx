@@ -2,8 +2,8 @@ import {
   Anchor,
   Badge,
   Button,
-  Card,
   Checkbox,
+  Fieldset,
   Group,
   NativeSelect,
   SimpleGrid,
@@ -84,7 +84,7 @@ function NewCaseForm({ personId, personName, code, preselected, tracingRequestId
   const [lodgedOn, setLodgedOn] = useState('');
   const [eurodacHitOn, setEurodacHitOn] = useState('');
   const [adding, setAdding] = useState(false);
-  const [relative, setRelative] = useState({ givenName: '', fathersName: '', city: '' });
+  const [relative, setRelative] = useState({ givenName: '', fathersName: '', familyName: '', city: '' });
   const [kinship, setKinship] = useState<Kinship>('sibling');
   const [country, setCountry] = useState<string | null>(null);
   const [legalStatus, setLegalStatus] = useState<LegalStatus>('refugee');
@@ -126,11 +126,8 @@ function NewCaseForm({ personId, personName, code, preselected, tracingRequestId
           fields={['legalBasis', 'applicationLodgedOn', 'eurodacHitOn']}
           namespace="reunification"
         />
-        <Card withBorder component="fieldset">
+        <Fieldset legend={t('newCase.relatives')}>
           <Stack gap="xs">
-            <Title order={2} size="h4" component="legend">
-              {t('newCase.relatives')}
-            </Title>
             {links.data?.items.length === 0 && <Text size="sm">{t('newCase.noLinks')}</Text>}
             {links.data?.items.map((l) => (
               <Checkbox
@@ -155,16 +152,22 @@ function NewCaseForm({ personId, personName, code, preselected, tracingRequestId
                   onChange={(e) => setKinship(e.currentTarget.value as Kinship)}
                   data={KINSHIPS.map((k) => ({ value: k, label: t(`kinships.${k}`) }))}
                 />
-                {(['givenName', 'fathersName', 'city'] as const).map((name) => (
+                {(['givenName', 'fathersName', 'familyName', 'city'] as const).map((name) => (
                   <TextInput
                     key={name}
                     label={t(`tracing.form.${name}`)}
                     value={relative[name]}
                     onChange={(e) => setRelative({ ...relative, [name]: e.currentTarget.value })}
+                    error={errors[`relatives.${chosen.length}.${name}`]}
                     dir="auto"
                   />
                 ))}
-                <NationalitySelect label={t('tracing.form.country')} value={country} onChange={setCountry} />
+                <NationalitySelect
+                  label={t('newCase.country')}
+                  value={country}
+                  onChange={setCountry}
+                  error={errors[`relatives.${chosen.length}.country`]}
+                />
                 <NativeSelect
                   label={t('tracing.form.legalStatus')}
                   value={legalStatus}
@@ -179,7 +182,7 @@ function NewCaseForm({ personId, personName, code, preselected, tracingRequestId
               </Text>
             )}
           </Stack>
-        </Card>
+        </Fieldset>
         <NativeSelect
           label={t('newCase.legalBasis')}
           description={t('newCase.basisHint')}

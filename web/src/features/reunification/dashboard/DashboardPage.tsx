@@ -13,6 +13,7 @@ export function DashboardPage() {
   const permissions = usePermissions();
   const dashboard = useDashboard();
   const cases = useCases(true);
+  const formatDate = useLegalDate();
   return (
     <Stack gap="lg">
       <Stack gap={4}>
@@ -20,6 +21,11 @@ export function DashboardPage() {
           {t('title')}
         </Title>
         <Text c="dimmed">{t('intro')}</Text>
+        {dashboard.data && (
+          <Text size="sm" c="dimmed" data-testid="legal-today">
+            {t('deadline.today', { date: formatDate(dashboard.data.today) })}
+          </Text>
+        )}
       </Stack>
       <Group gap="sm">
         {permissions.has('tracing.read') && (

@@ -79,7 +79,7 @@ export function MatchCard({
             {match.explanation.map((c) => (
               <Table.Tr key={c.field}>
                 <Table.Td>{t(`tracing.matches.fields.${c.field}`, { defaultValue: c.field })}</Table.Td>
-                <Table.Td>{c.level}</Table.Td>
+                <Table.Td>{t(`tracing.matches.levels.${c.level}`, { defaultValue: c.level })}</Table.Td>
                 <Table.Td c={c.weight > 0 ? 'green' : c.weight < 0 ? 'red' : undefined} dir="ltr">
                   {c.weight > 0 ? `+${c.weight}` : c.weight}
                 </Table.Td>

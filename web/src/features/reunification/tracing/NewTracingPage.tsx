@@ -1,8 +1,8 @@
 import {
   Anchor,
   Button,
-  Card,
   Checkbox,
+  Fieldset,
   Group,
   NativeSelect,
   NumberInput,
@@ -71,10 +71,16 @@ export function NewTracingPage() {
   });
   const [sex, setSex] = useState('male');
   const [age, setAge] = useState<number | string>('');
+  const [birthYear, setBirthYear] = useState<number | string>('');
+  const [otherNames, setOtherNames] = useState('');
   const [nationality, setNationality] = useState<string | null>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const names = otherNames
+      .split(/[,،]/)
+      .map((n) => n.trim())
+      .filter(Boolean);
     const enquirer =
       kind === 'registered'
         ? { kind, personId: enquirerId ?? '' }
@@ -92,6 +98,8 @@ export function NewTracingPage() {
         ...trimmed(sought),
         sex,
         ...(age !== '' ? { age: Number(age) } : {}),
+        ...(birthYear !== '' ? { birthYear: Number(birthYear) } : {}),
+        ...(names.length > 0 ? { otherNames: names } : {}),
         ...(nationality ? { nationality } : {}),
       },
     } as CreateTracingInput;
@@ -127,12 +135,13 @@ export function NewTracingPage() {
       </Title>
       <form onSubmit={submit} noValidate>
         <Stack gap="lg">
-          <FormAlert error={create.error} fields={['sought', 'relationship']} namespace="reunification" />
-          <Card withBorder component="fieldset">
+          <FormAlert
+            error={create.error}
+            fields={['enquirer', 'sought', 'relationship']}
+            namespace="reunification"
+          />
+          <Fieldset legend={t('tracing.form.enquirer')}>
             <Stack gap="sm">
-              <Title order={2} size="h4" component="legend">
-                {t('tracing.form.enquirer')}
-              </Title>
               <Text size="sm" id="enquirer-kind">
                 {t('tracing.form.enquirerKind')}
               </Text>
@@ -151,7 +160,7 @@ export function NewTracingPage() {
                     <Text fw={600}>{t('tracing.form.chosen')}</Text>
                     <Text dir="auto">{nameOf(enquirerPerson.data)}</Text>
                     <Button size="compact-xs" variant="subtle" onClick={() => setEnquirerId(null)}>
-                      ×
+                      {t('tracing.form.change')}
                     </Button>
                   </Group>
                 ) : (
@@ -201,12 +210,9 @@ export function NewTracingPage() {
                 </>
               )}
             </Stack>
-          </Card>
-          <Card withBorder component="fieldset">
+          </Fieldset>
+          <Fieldset legend={t('tracing.form.sought')}>
             <Stack gap="sm">
-              <Title order={2} size="h4" component="legend">
-                {t('tracing.form.sought')}
-              </Title>
               <NativeSelect
                 label={t('tracing.form.relationship')}
                 value={relationship}
@@ -220,7 +226,14 @@ export function NewTracingPage() {
                 {soughtInput('familyName')}
                 {soughtInput('originalScriptName')}
               </SimpleGrid>
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput
+                label={t('tracing.form.otherNames')}
+                value={otherNames}
+                onChange={(e) => setOtherNames(e.currentTarget.value)}
+                error={errors['sought.otherNames']}
+                dir="auto"
+              />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <NativeSelect
                   label={t('tracing.form.sex')}
                   value={sex}
@@ -236,7 +249,16 @@ export function NewTracingPage() {
                   onChange={setAge}
                   min={0}
                   max={120}
+                  description={t('tracing.form.ageOrYear')}
                   error={errors['sought.age']}
+                />
+                <NumberInput
+                  label={t('tracing.form.birthYear')}
+                  value={birthYear}
+                  onChange={setBirthYear}
+                  min={1900}
+                  max={new Date().getFullYear()}
+                  error={errors['sought.birthYear']}
                 />
                 <NationalitySelect
                   label={t('tracing.form.nationality')}
@@ -258,7 +280,7 @@ export function NewTracingPage() {
                 dir="auto"
               />
             </Stack>
-          </Card>
+          </Fieldset>
           <Group>
             <Button type="submit" loading={create.isPending}>
               {t('tracing.form.submit')}
