@@ -137,6 +137,29 @@ describe('duplicates in the browser: queue, compare, merge, unmerge', () => {
     await page.getByTestId('pair-row').filter({ hasText: olderCode }).waitFor();
   });
 
+  it('lets a caseworker check a name in Arabic script and see why each registration may be the person', async () => {
+    const caseworker = await e2e.createUser(['caseworker'], reviewer.orgId);
+    const page = await signedIn(caseworker);
+    // Not a reviewer: the duplicates entry opens the check, not the queue.
+    await page.getByRole('heading', { name: 'Check for duplicates', level: 1 }).waitFor();
+    await page.getByLabel('Full name (any script)', { exact: true }).fill('محمد عبدالله');
+    await page.getByLabel('Birth year', { exact: true }).fill('1995');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const candidates = page.getByTestId('candidate');
+    const mohammed = candidates.filter({ hasText: 'Mohammed Abdullah' });
+    await mohammed.waitFor();
+    await candidates.filter({ hasText: 'Muhammad Abdalla' }).waitFor();
+    expect(await candidates.filter({ hasText: 'Okbay' }).count()).toBe(0);
+    await mohammed.getByRole('button', { name: 'Why: what each field contributed' }).click();
+    const name = mohammed.getByTestId('waterfall').locator('li[data-field="name"]');
+    await name.getByText('same name, other spelling or script').waitFor();
+    await mohammed
+      .getByTestId('waterfall')
+      .locator('li[data-field="birthDate"]')
+      .getByText('same year')
+      .waitFor();
+  });
+
   it('shows the comparison on a phone, in Arabic, right to left, with labelled fields', async () => {
     const [pair] = await pairsOf('open');
     expect(pair).toBeDefined();
