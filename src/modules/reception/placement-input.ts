@@ -29,7 +29,25 @@ export async function loadWaitingPeople(
       ),
     );
   if (input.siteId) query = query.where('people.site_id', '=', input.siteId);
-  if (input.personIds) query = query.where('people.id', 'in', input.personIds);
+  if (input.personIds) {
+    // A household travels whole: naming one member plans the members waiting with them too.
+    const listed = input.personIds;
+    const households = await scopeToActor(
+      db.selectFrom('people').select('people.household_id'),
+      actor,
+      'people',
+      'person',
+    )
+      .where('people.id', 'in', listed)
+      .where('people.household_id', 'is not', null)
+      .execute();
+    const householdIds = [...new Set(households.map((r) => r.household_id!))];
+    query = query.where((eb) =>
+      householdIds.length === 0
+        ? eb('people.id', 'in', listed)
+        : eb.or([eb('people.id', 'in', listed), eb('people.household_id', 'in', householdIds)]),
+    );
+  }
   const rows = await query.orderBy('people.id').execute();
   input.personIds?.forEach((id, i) => {
     if (!rows.some((r) => r.id === id))

@@ -57,6 +57,14 @@ describeEngines('placement planner API', (h) => {
     expect(audit.map((a) => a.action).sort()).toEqual(['placement.plan', 'placement.read']);
   });
 
+  it('plans the whole household when only one of its members is named', async () => {
+    const response = await plan({ personIds: [family[0], minor] });
+    expect(response.status, response.raw).toBe(201);
+    const household = response.body.proposals.find((p: { category: string }) => p.category === 'family');
+    expect(household.people.map((p: { id: string }) => p.id).sort()).toEqual([...family].sort());
+    expect(response.body.solution.people).toBe(4);
+  });
+
   it('re-plans with a pin and an exclusion, and refuses a pin that breaks a hard rule', async () => {
     const pinned = await plan({ pins: [{ personId: family[0], siteId: plain }] });
     const household = pinned.body.proposals.find((p: { category: string }) => p.category === 'family');
