@@ -142,6 +142,11 @@ export function buildPopulation(
       const index = subtreePresent.get(siteId);
       return index === undefined ? null : published.cell(index);
     },
+    /** Sites whose present count this report hides, and whether it hides those with no site. */
+    hiddenSites: () => ({
+      sites: new Set(sites.filter((_, i) => hiddenPresent(i)).map((s) => s.id)),
+      noSite: registered.parts[1] !== undefined && published.isHidden(registered.parts[1]),
+    }),
     /** What this (unfiltered) report hides about one site's subtree. */
     patternOf: (siteId: string): SitePattern => {
       const ids = new Set(subtreeOf(report.sites, siteId).map((s) => s.id));

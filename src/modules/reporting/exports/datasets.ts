@@ -1,7 +1,8 @@
 import type { Executor } from '../../../db/engine.js';
 import { STAGES } from '../../reunification/reunification.enums.js';
 import { CASE_TYPES, weeksOf } from '../activity-section.js';
-import { countPeopleBySiteSexAge } from '../population.repository.js';
+import { countPeopleByNationality, countPeopleBySiteSexAge } from '../population.repository.js';
+import { buildPopulation } from '../population-section.js';
 import { type Count, ZERO } from '../published-counts.js';
 import type { ResolvedReport } from '../report-filter.js';
 import {
@@ -56,6 +57,7 @@ function byLocation(
   extraRows: string[],
   base: readonly string[],
   printed: readonly Measure[],
+  forced?: (row: string, key: string) => boolean,
 ) {
   const rows = [...locations.map((l) => l.key), ...extraRows];
   const values = measuresTable(report, {
@@ -63,6 +65,7 @@ function byLocation(
     base,
     printed,
     valueOf: (row, key) => counts.get(`${row}|${key}`) ?? ZERO,
+    ...(forced ? { forced } : {}),
   });
   return rows.map((key, r) => {
     const location = locations.find((l) => l.key === key) ?? {
@@ -84,7 +87,18 @@ const POPULATION_BASE = SEX_GROUPS.flatMap((s) => AGE_GROUPS.map((a) => `${s}_${
 async function population(db: Executor, report: ResolvedReport, coarsen: Coarsening): Promise<ExportTable> {
   const { list, keyOf } = locationsOf(report, coarsen);
   const counts: Counts = new Map();
-  for (const r of await countPeopleBySiteSexAge(db, report.filter)) {
+  const people = await countPeopleBySiteSexAge(db, report.filter);
+  // The overview publishes each site's present count: what it hides, this file hides too, so the
+  // two cannot be played against each other (a region hides when one of its sites does).
+  const hiddenLocations = new Set<string>();
+  if (!report.exact && !report.filter.siteIds) {
+    const nationalities = await countPeopleByNationality(db, report.filter);
+    const roots = report.sites.filter((s) => s.parent_id === null);
+    const hidden = buildPopulation(report, people, nationalities, roots).hiddenSites();
+    for (const id of hidden.sites) hiddenLocations.add(keyOf(id));
+    if (hidden.noSite) hiddenLocations.add(NO_SITE);
+  }
+  for (const r of people) {
     const sex = r.sex === 'female' ? 'f' : r.sex === 'male' ? 'm' : 'o';
     const age =
       r.band === 'unknown' ? 'unknown' : ['0-4', '5-11', '12-17'].includes(r.band) ? 'children' : 'adults';
@@ -110,7 +124,15 @@ async function population(db: Executor, report: ResolvedReport, coarsen: Coarsen
     { key: 'f_adults', header: 'Women (18+)', hxl: '#affected+f+adults' },
     { key: 'm_adults', header: 'Men (18+)', hxl: '#affected+m+adults' },
   ];
-  const rows = byLocation(report, list, counts, hasNoSite(counts) ? [NO_SITE] : [], POPULATION_BASE, printed);
+  const rows = byLocation(
+    report,
+    list,
+    counts,
+    hasNoSite(counts) ? [NO_SITE] : [],
+    POPULATION_BASE,
+    printed,
+    (row, key) => key === 'total' && hiddenLocations.has(row),
+  );
   return finish(
     report,
     [...LOCATION_COLUMNS, ...printed.map(({ header, hxl }) => ({ header, hxl })), REPORTED],

@@ -14,7 +14,7 @@ export interface Location {
 export type Coarsening = 'site' | 'region';
 
 export const NO_SITE = '(no current site)';
-const UNKNOWN_REGION = '(unknown region)';
+export const UNKNOWN_REGION = '(unknown region)';
 
 /** The rows' locations, and which location a site's counts go to. */
 export function locationsOf(report: ResolvedReport, coarsen: Coarsening) {
@@ -68,6 +68,8 @@ export interface MeasuresInput<R> {
    * one week's rows for weekly data. The totals are known to a reader, so they bind the cells.
    */
   groupOf?: (row: R) => string;
+  /** Printed cells another publication hides (the overview): hidden here too, and kept undeterminable. */
+  forced?: (row: R, key: string) => boolean;
 }
 
 /** Counts for a rows × measures file, suppressed together with their row sums and column totals. */
@@ -107,5 +109,10 @@ export function measuresTable<R>(report: ResolvedReport, input: MeasuresInput<R>
       );
     }
   }
+  if (input.forced)
+    input.rows.forEach((row, r) => {
+      for (const m of input.printed)
+        if (input.forced!(row, m.key)) published.forceHidden(indices[r]!.get(m.key)!);
+    });
   return indices.map((cells) => input.printed.map((m) => published.cell(cells.get(m.key)!)));
 }
