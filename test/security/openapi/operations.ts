@@ -8,6 +8,8 @@ export interface Operation {
   body?: JsonSchema;
   /** The query parameters as one object schema (what the route's zod querystring was). */
   query?: JsonSchema;
+  /** The schema of each path parameter, by name. */
+  params: Record<string, JsonSchema>;
 }
 
 /** Reads the app's own OpenAPI document: the zod schemas every route validates with. */
@@ -21,15 +23,20 @@ export async function readOperations(client: ApiClient): Promise<Operation[]> {
     for (const [method, op] of Object.entries(methods)) {
       const url = path.replace(/\{([^}]+)\}/g, ':$1');
       const body = op.requestBody?.content?.['application/json']?.schema as JsonSchema | undefined;
-      const params = ((op.parameters ?? []) as JsonSchema[]).filter((p) => p.in === 'query');
-      const query = params.length
+      const queryParams = ((op.parameters ?? []) as JsonSchema[]).filter((p) => p.in === 'query');
+      const query = queryParams.length
         ? {
             type: 'object',
-            properties: Object.fromEntries(params.map((p) => [p.name, p.schema ?? {}])),
-            required: params.filter((p) => p.required).map((p) => p.name),
+            properties: Object.fromEntries(queryParams.map((p) => [p.name, p.schema ?? {}])),
+            required: queryParams.filter((p) => p.required).map((p) => p.name),
           }
         : undefined;
-      operations.push({ method: method.toUpperCase(), url, body, query });
+      const params = Object.fromEntries(
+        ((op.parameters ?? []) as JsonSchema[])
+          .filter((p) => p.in === 'path')
+          .map((p) => [p.name as string, (p.schema ?? {}) as JsonSchema]),
+      );
+      operations.push({ method: method.toUpperCase(), url, body, query, params });
     }
   }
   return operations;
@@ -44,8 +51,15 @@ export function toQueryString(values: unknown): string {
     for (const item of items) {
       if (item === undefined) continue;
       const text = typeof item === 'string' ? item : JSON.stringify(item);
-      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(text ?? '')}`);
+      parts.push(`${encode(key)}=${encode(text ?? '')}`);
     }
   }
   return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/** encodeURIComponent, with lone surrogates (which it refuses) sent as U+FFFD. */
+function encode(text: string): string {
+  return encodeURIComponent(
+    text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
+  );
 }
