@@ -8,6 +8,7 @@ import {
   userCreateCommand,
 } from './admin.commands.js';
 import { registerImportCommand } from './import.command.js';
+import { registerKeysCommand } from './keys.command.js';
 import { matchDedupeCommand, matchLinkCommand } from './match.command.js';
 import { describeError } from './output.js';
 import { serveCommand } from './serve.command.js';
@@ -97,6 +98,7 @@ export function buildCli(): Command {
     .action(matchDedupeCommand);
 
   registerImportCommand(program);
+  registerKeysCommand(program);
   return program;
 }
 
