@@ -135,6 +135,17 @@ describe('duplicates in the browser: queue, compare, merge, unmerge', () => {
     ]);
     await page.getByRole('link', { name: '← Possible duplicates' }).click();
     await page.getByTestId('pair-row').filter({ hasText: olderCode }).waitFor();
+
+    // The person's profile lists the pair too, with the merge and its undoing behind it.
+    await page.goto(`/people/${olderId}`);
+    await page.getByRole('tab', { name: 'Duplicates' }).click();
+    const pairs = page.getByTestId('person-duplicates');
+    await pairs.getByRole('heading', { name: 'Pairs with this record' }).waitFor();
+    await pairs
+      .getByTestId('pair-row')
+      .filter({ hasText: olderCode })
+      .getByRole('link', { name: 'Review' })
+      .waitFor();
   });
 
   it('lets a caseworker check a name in Arabic script and see why each registration may be the person', async () => {
