@@ -219,6 +219,18 @@ describe('family tracing and reunification in the browser', () => {
     await soonest.getByRole('link', { name: 'Selam Kidane' }).waitFor();
     await soonest.getByText(`${daysFrom(today, replyDue)} days left`).waitFor();
 
+    // Alert lead times are settings: the same number twice is refused, new ones are kept in order.
+    const settings = page.getByTestId('alert-settings');
+    const lead = settings.getByLabel('Lead times in days (separate with commas)');
+    await expect.poll(() => lead.inputValue()).toBe('14, 3');
+    await lead.fill('5, 5');
+    await settings.getByRole('button', { name: 'Save lead times' }).click();
+    await settings.getByText('lead times must differ', { exact: false }).waitFor();
+    await lead.fill('5, 21');
+    await settings.getByRole('button', { name: 'Save lead times' }).click();
+    await expect.poll(() => lead.inputValue()).toBe('21, 5');
+    await settings.getByText('Lead times saved.').waitFor();
+
     // In Arabic, right to left, and on a phone nothing spills sideways.
     await chooseLanguage(page, 'العربية');
     expect(await htmlAttributes(page)).toEqual({ dir: 'rtl', lang: 'ar' });

@@ -136,6 +136,18 @@ export const useTracingStatus = (requestId: string) =>
 export const useCreateCase = () =>
   useWrite((input: CreateCaseInput) => api.post<CaseDetail>('/api/reunification-cases', input));
 
+export const useAlertSettings = () =>
+  useQuery({
+    queryKey: ['reunification', 'alert-settings'],
+    queryFn: ({ signal }) =>
+      api.get<{ leadDays: number[] }>('/api/reunification/alert-settings', undefined, signal),
+  });
+
+export const useSaveAlertSettings = () =>
+  useWrite((leadDays: number[]) =>
+    apiRequest<{ leadDays: number[] }>('PUT', '/api/reunification/alert-settings', { body: { leadDays } }),
+  );
+
 export function useCaseWrites(id: string) {
   return {
     transition: useWrite((input: TransitionInput) =>

@@ -38,12 +38,16 @@ export function DeadlineList({
             <Group justify="space-between" align="start" wrap="wrap">
               <Stack gap={2} maw={520}>
                 <Text fw={600}>{t(`rules.${d.rule}`, { defaultValue: d.rule })}</Text>
-                <Text size="xs" c="dimmed">
+                {/* The rule sets' citations and consequences are written in English. */}
+                <Text size="xs" c="dimmed" lang="en" dir="auto">
                   {d.legalSource}
                 </Text>
                 {(d.status === 'running' || d.status === 'overdue') && (
                   <Text size="xs">
-                    {t('deadline.consequence')}: {d.consequence}
+                    {t('deadline.consequence')}:{' '}
+                    <span lang="en" dir="auto">
+                      {d.consequence}
+                    </span>
                   </Text>
                 )}
                 {d.verification.status !== 'verified' && (
@@ -73,7 +77,9 @@ export function DeadlineList({
             </Text>
             <List size="xs" c="dimmed">
               {notComputed.map((reason) => (
-                <List.Item key={reason}>{reason}</List.Item>
+                <List.Item key={reason} lang="en" dir="auto">
+                  {reason}
+                </List.Item>
               ))}
             </List>
           </Stack>

@@ -6,6 +6,7 @@ import { ErrorState, PageLoader } from '../../../app/states';
 import { useCases, useDashboard } from '../api';
 import { Countdown, useLegalDate } from '../Countdown';
 import { type CaseSummary, nameOf } from '../types';
+import { AlertSettings } from './AlertSettings';
 
 /** Cases by stage and by days to their nearest deadline, the most pressing first. */
 export function DashboardPage() {
@@ -81,6 +82,7 @@ export function DashboardPage() {
       {cases.data && (
         <CaseTable title={t('dashboard.cases')} items={cases.data.items} testId="active-cases" />
       )}
+      {permissions.has('reunification.configure') && <AlertSettings />}
     </Stack>
   );
 }

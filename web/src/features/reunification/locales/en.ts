@@ -258,6 +258,13 @@ export const en = {
     evidenceChanged: 'Evidence: {{item}} — {{status}}',
     datesChanged: 'Dates recorded',
   },
+  alerts: {
+    title: 'Deadline alerts',
+    hint: 'Days before a deadline when its alert appears (the longest) and turns urgent (the shortest). Applied to every case within the hour.',
+    leadDays: 'Lead times in days (separate with commas)',
+    save: 'Save lead times',
+    saved: 'Lead times saved.',
+  },
   errors: {
     consent_required: 'Consent to tracing is missing.',
     invalid_state: 'This step is not possible at this stage.',

@@ -266,6 +266,13 @@ export const fr: ReunificationStrings = {
     evidenceChanged: 'Pièce : {{item}} — {{status}}',
     datesChanged: 'Dates enregistrées',
   },
+  alerts: {
+    title: 'Alertes d’échéance',
+    hint: 'Jours avant une échéance où son alerte apparaît (le plus long) et devient urgente (le plus court). Appliqué à tous les dossiers dans l’heure.',
+    leadDays: 'Délais d’alerte en jours (séparés par des virgules)',
+    save: 'Enregistrer les délais',
+    saved: 'Délais enregistrés.',
+  },
   errors: {
     consent_required: 'Le consentement à la recherche manque.',
     invalid_state: 'Cette étape n’est pas possible à ce stade.',

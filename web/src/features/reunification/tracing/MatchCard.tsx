@@ -16,10 +16,12 @@ export function MatchCard({
   requestId,
   match,
   canDecide,
+  canOpenCase,
 }: {
   requestId: string;
   match: TracingMatch;
   canDecide: boolean;
+  canOpenCase: boolean;
 }) {
   const { t } = useTranslation('reunification');
   const decide = useDecideMatch(requestId);
@@ -105,7 +107,7 @@ export function MatchCard({
             </Button>
           </Group>
         )}
-        {match.status === 'confirmed' && (
+        {canOpenCase && match.status === 'confirmed' && (
           <Group>
             <Button component={Link} to={caseLink} variant="light">
               {t('tracing.matches.openCase')}

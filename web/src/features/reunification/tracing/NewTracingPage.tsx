@@ -243,13 +243,23 @@ export function NewTracingPage() {
                     label: t(`sexes.${s}`),
                   }))}
                 />
+                <NationalitySelect
+                  label={t('tracing.form.nationality')}
+                  value={nationality}
+                  onChange={setNationality}
+                  error={errors['sought.nationality']}
+                />
+              </SimpleGrid>
+              <Text size="xs" c="dimmed">
+                {t('tracing.form.ageOrYear')}
+              </Text>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <NumberInput
                   label={t('tracing.form.age')}
                   value={age}
                   onChange={setAge}
                   min={0}
                   max={120}
-                  description={t('tracing.form.ageOrYear')}
                   error={errors['sought.age']}
                 />
                 <NumberInput
@@ -259,12 +269,6 @@ export function NewTracingPage() {
                   min={1900}
                   max={new Date().getFullYear()}
                   error={errors['sought.birthYear']}
-                />
-                <NationalitySelect
-                  label={t('tracing.form.nationality')}
-                  value={nationality}
-                  onChange={setNationality}
-                  error={errors['sought.nationality']}
                 />
               </SimpleGrid>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -67,7 +67,13 @@ export function TracingRequestPage() {
         {matches.isError && <ErrorState error={matches.error} onRetry={() => void matches.refetch()} />}
         {matches.data?.items.length === 0 && <Text>{t('tracing.matches.none')}</Text>}
         {matches.data?.items.map((m) => (
-          <MatchCard key={m.id} requestId={r.id} match={m} canDecide={canDecide} />
+          <MatchCard
+            key={m.id}
+            requestId={r.id}
+            match={m}
+            canDecide={canDecide}
+            canOpenCase={r.allowed.includes('openCase')}
+          />
         ))}
       </Stack>
     </Stack>
