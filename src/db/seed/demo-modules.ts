@@ -1,5 +1,6 @@
 import { casesDemoSeeder } from '../../modules/cases/cases.seed.js';
 import { informationSeeder } from '../../modules/information/information.seed.js';
+import { receptionDemoSeeder } from '../../modules/reception/reception.seed.js';
 import { registryDemoSeeder } from '../../modules/registry/registry.seed.js';
 import { reunificationDemoSeeder } from '../../modules/reunification/reunification.seed.js';
 import { sitesDemoSeeder } from '../../modules/sites/sites.seed.js';
@@ -26,6 +27,7 @@ export const DEMO_MODULE_SEEDERS: DemoModuleSeeder[] = [
   sitesDemoSeeder,
   registryDemoSeeder,
   casesDemoSeeder,
+  receptionDemoSeeder,
   reunificationDemoSeeder,
   informationSeeder,
 ];
