@@ -1,5 +1,6 @@
 import { casesDemoSeeder } from '../../modules/cases/cases.seed.js';
 import { informationSeeder } from '../../modules/information/information.seed.js';
+import { pathwaysDemoSeeder } from '../../modules/pathways/pathways.seed.js';
 import { receptionDemoSeeder } from '../../modules/reception/reception.seed.js';
 import { registryDemoSeeder } from '../../modules/registry/registry.seed.js';
 import { reunificationDemoSeeder } from '../../modules/reunification/reunification.seed.js';
@@ -30,4 +31,5 @@ export const DEMO_MODULE_SEEDERS: DemoModuleSeeder[] = [
   receptionDemoSeeder,
   reunificationDemoSeeder,
   informationSeeder,
+  pathwaysDemoSeeder,
 ];

@@ -135,3 +135,9 @@ export async function counsellingSessionOfOrg(db: Executor, orgId: string, id: s
     .where('person_id', '=', personId)
     .executeTakeFirst();
 }
+
+/** Marks an organisation's pathway records as demo data (the services write real records). */
+export async function markDemoRows(db: Executor, orgId: string) {
+  for (const table of ['pathways', 'procedures', 'appointments', 'interpreters'] as const)
+    await db.updateTable(table).set({ is_demo: 1 }).where('org_id', '=', orgId).execute();
+}

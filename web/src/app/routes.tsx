@@ -40,6 +40,10 @@ const pages: Record<ReadyEntryId, Page> = {
 };
 
 const HomePage = lazy(() => import('./HomePage').then((m) => ({ default: m.HomePage })));
+// Where a registration card's QR code leads.
+const CardCodePage = lazy(() =>
+  import('../features/pathways/CardCodePage').then((m) => ({ default: m.CardCodePage })),
+);
 
 export function AppRoutes() {
   const permissions = usePermissions();
@@ -60,6 +64,7 @@ export function AppRoutes() {
               />
             );
           })}
+          <Route path="/p/:code" element={<CardCodePage />} />
           <Route path="/sign-in" element={<Navigate to="/" replace />} />
           <Route path="*" element={<NotFoundState />} />
         </Routes>
