@@ -171,7 +171,7 @@ describe('duplicates in the browser: queue, compare, merge, unmerge', () => {
       .waitFor();
   });
 
-  it('shows the comparison on a phone, in Arabic, right to left, with labelled fields', async () => {
+  it('shows the comparison on a phone, in Arabic, right to left, with labelled fields, and records two different people', async () => {
     const [pair] = await pairsOf('open');
     expect(pair).toBeDefined();
     const supervisor = await e2e.createUser(['case_supervisor'], reviewer.orgId);
@@ -189,7 +189,15 @@ describe('duplicates in the browser: queue, compare, merge, unmerge', () => {
     expect(
       await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth'),
     ).toBe(true);
-    // A decision taken elsewhere is not repeated here: the pair is still open.
+    // The supervisor decides they are two people: the pair leaves the queue for good.
+    await page.getByRole('button', { name: /شخصان مختلفان/ }).click();
+    await page
+      .getByTestId('pair-decided')
+      .getByText('لن يُقترح هذا الزوج مرة أخرى', { exact: false })
+      .waitFor();
+    expect(await pairsOf('open')).toEqual([]);
+    expect((await pairsOf('different')).map((p) => p.id)).toEqual([pair!.id]);
     expect(await statusOf(newerId)).toBe('active');
+    expect(await statusOf(olderId)).toBe('active');
   });
 });
