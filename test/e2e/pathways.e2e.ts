@@ -14,6 +14,7 @@ describe('legal pathways in the browser', () => {
   const e2e = new E2E();
   let caseworker: TestUser;
   let personId = '';
+  let personCode = '';
 
   beforeAll(async () => {
     await e2e.start();
@@ -34,6 +35,7 @@ describe('legal pathways in the browser', () => {
     );
     expect(registered.status, registered.raw).toBe(201);
     personId = registered.body.person.id;
+    personCode = registered.body.person.code;
     const interpreter = await supervisor.api.post('/api/interpreters', {
       name: 'Amina Osman',
       kind: 'interpreter',
@@ -108,6 +110,14 @@ describe('legal pathways in the browser', () => {
     expect(card.status()).toBe(200);
     expect(card.headers()['content-type']).toBe('application/pdf');
     expect((await card.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // The card's QR code leads to /p/<code>: the person's profile, for a signed-in user.
+    await page.goto(`/p/${encodeURIComponent(personCode)}`);
+    await page.waitForURL(`**/people/${personId}`);
+    await page
+      .getByRole('heading', { name: /Mohammed/ })
+      .first()
+      .waitFor();
 
     // The outreach team's list for tomorrow shows who must be where, with the interpreter.
     await page.getByRole('link', { name: 'Legal pathways' }).first().click();
