@@ -10,6 +10,4 @@ export const KNOWN_GAPS: Record<string, string> = {
     'a reception coordinator lists every organisation’s convoys: loadConvoys (reception/convoys.service.ts) has no organisation filter',
   'GET /api/convoys/:id/passengers':
     'another organisation’s convoy answers 200 with its passenger list (names and card codes of people outside the reader’s scope once relocations are scheduled on it)',
-  'GET /api/people/:id/card.pdf':
-    'an out-of-scope person answers 400 "personIds.0: no person … in your scope" instead of 404 (pathways cards)',
 };
