@@ -240,4 +240,43 @@ describe('family tracing and reunification in the browser', () => {
     const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
   });
+
+  it('alerts the officer on the dashboard when a new registration matches an open tracing request', async () => {
+    const request = await officer.api.post('/api/tracing-requests', {
+      enquirer: {
+        kind: 'outside',
+        givenName: 'Mehari',
+        city: 'Birmingham',
+        country: 'GBR',
+        legalStatus: 'citizen',
+        consentToTracing: true,
+      },
+      sought: { givenName: 'Ruth', fathersName: 'Mehari', sex: 'female', age: 17, nationality: 'ERI' },
+      relationship: 'niece_nephew',
+    });
+    expect(request.status, request.raw).toBe(201);
+    const registrar = await e2e.createUser(['registration_officer'], officer.orgId);
+    const ruth = await registrar.api.post('/api/people', {
+      givenName: 'Ruth',
+      fathersName: 'Mehari',
+      sex: 'female',
+      birthYear: new Date().getUTCFullYear() - 17,
+      ageEstimated: true,
+      nationality: 'ERI',
+      languages: ['ti'],
+      consent: { basis: 'consent', purposes: ['services', 'tracing'] },
+    });
+    expect(ruth.status, ruth.raw).toBe(201);
+
+    await page.goto('/reunification');
+    await chooseLanguage(page, 'English');
+    await page
+      .getByTestId('due-alerts')
+      .getByRole('link', { name: 'A new registration may be the person sought' })
+      .click();
+    await page.getByRole('heading', { name: 'Tracing request: Ruth Mehari' }).waitFor();
+    const match = page.getByTestId('match');
+    await match.getByText('Found at registration', { exact: false }).waitFor();
+    expect(await match.count()).toBe(1);
+  });
 });

@@ -7,6 +7,7 @@ import { useCases, useDashboard } from '../api';
 import { Countdown, useLegalDate } from '../Countdown';
 import { type CaseSummary, nameOf } from '../types';
 import { AlertSettings } from './AlertSettings';
+import { DueAlerts } from './DueAlerts';
 
 /** Cases by stage and by days to their nearest deadline, the most pressing first. */
 export function DashboardPage() {
@@ -45,6 +46,7 @@ export function DashboardPage() {
           </Button>
         )}
       </Group>
+      {permissions.has('alerts.read') && <DueAlerts />}
       {dashboard.isPending && <PageLoader />}
       {dashboard.isError && <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
       {dashboard.data && (

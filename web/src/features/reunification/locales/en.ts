@@ -259,6 +259,10 @@ export const en = {
     datesChanged: 'Dates recorded',
   },
   alerts: {
+    due: 'Due now',
+    none: 'Nothing due.',
+    tracingMatch: 'A new registration may be the person sought',
+    severity: { urgent: 'Urgent', warning: 'Soon', info: 'New' },
     title: 'Deadline alerts',
     hint: 'Days before a deadline when its alert appears (the longest) and turns urgent (the shortest). Applied to every case within the hour.',
     leadDays: 'Lead times in days (separate with commas)',

@@ -267,6 +267,10 @@ export const fr: ReunificationStrings = {
     datesChanged: 'Dates enregistrées',
   },
   alerts: {
+    due: 'À traiter',
+    none: 'Rien à traiter.',
+    tracingMatch: 'Un nouvel enregistrement pourrait être la personne recherchée',
+    severity: { urgent: 'Urgent', warning: 'Bientôt', info: 'Nouveau' },
     title: 'Alertes d’échéance',
     hint: 'Jours avant une échéance où son alerte apparaît (le plus long) et devient urgente (le plus court). Appliqué à tous les dossiers dans l’heure.',
     leadDays: 'Délais d’alerte en jours (séparés par des virgules)',
