@@ -75,6 +75,15 @@ export const NAVIGATION = [
     ready: true,
   },
   {
+    id: 'offline',
+    path: '/offline',
+    label: 'offline:nav',
+    icon: 'sites',
+    group: 'field',
+    permission: 'sync.use',
+    ready: true,
+  },
+  {
     id: 'reception',
     path: '/reception',
     label: 'nav.reception',
@@ -99,7 +108,7 @@ export const NAVIGATION = [
     icon: 'reporting',
     group: 'outreach',
     permission: 'reports.read',
-    ready: false,
+    ready: true,
   },
   {
     id: 'audit',
@@ -108,6 +117,15 @@ export const NAVIGATION = [
     icon: 'audit',
     group: 'dataProtection',
     permission: 'audit.read',
+    ready: true,
+  },
+  {
+    id: 'dataprotection',
+    path: '/data-protection',
+    label: 'dataprotection:nav',
+    icon: 'audit',
+    group: 'dataProtection',
+    permission: 'dataprotection.manage',
     ready: true,
   },
   {

@@ -25,6 +25,7 @@ const pages: Record<ReadyEntryId, Page> = {
   reception: lazy(() =>
     import('../features/reception/ReceptionPage').then((m) => ({ default: m.ReceptionPage })),
   ),
+  offline: lazy(() => import('../features/offline/OfflinePage').then((m) => ({ default: m.OfflinePage }))),
   reunification: lazy(() =>
     import('../features/reunification/ReunificationPage').then((m) => ({ default: m.ReunificationPage })),
   ),
@@ -33,6 +34,12 @@ const pages: Record<ReadyEntryId, Page> = {
   ),
   information: lazy(() =>
     import('../features/information/InformationPage').then((m) => ({ default: m.InformationPage })),
+  ),
+  reporting: lazy(() =>
+    import('../features/reporting/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+  ),
+  dataprotection: lazy(() =>
+    import('../features/dataprotection/DataProtectionPage').then((m) => ({ default: m.DataProtectionPage })),
   ),
   account: lazy(() =>
     import('../features/access/account/AccountPage').then((m) => ({ default: m.AccountPage })),

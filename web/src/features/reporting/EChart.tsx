@@ -1,0 +1,47 @@
+import { Box } from '@mantine/core';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { type ComposeOption, init, use } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+// Only what the dashboard draws: bars, lines, axes, legend, tooltip; SVG keeps text selectable.
+use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+export type ChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
+
+interface Props {
+  option: ChartOption;
+  label: string;
+  height?: number;
+  testId?: string;
+}
+
+/** One ECharts instance, resized with its box (phones rotate), disposed with the component. */
+export function EChart({ option, label, height = 260, testId }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<ReturnType<typeof init> | null>(null);
+
+  useEffect(() => {
+    if (!ref.current) return;
+    const instance = init(ref.current, undefined, { renderer: 'svg' });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(ref.current);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <Box ref={ref} h={height} w="100%" role="img" aria-label={label} data-testid={testId} />;
+}
