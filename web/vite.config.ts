@@ -15,6 +15,8 @@ export default defineConfig({
     // CSP is script-src 'self': no inline polyfill script.
     modulePreload: { polyfill: false },
     sourcemap: false,
+    // The service worker precaches every file listed here (web/public/sw.js).
+    manifest: 'shell-manifest.json',
     chunkSizeWarningLimit: 900,
   },
   server: {

@@ -1,7 +1,7 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setUnauthenticatedHandler } from '../api/client';
 import type { Me } from '../api/types';
@@ -16,6 +16,10 @@ import { AppRoutes } from './routes';
 import { endSession, ME_KEY, useMe, useSignOut } from './session';
 import { ErrorState, PageLoader } from './states';
 
+const OfflineApp = lazy(() =>
+  import('../features/offline/OfflineApp').then((m) => ({ default: m.OfflineApp })),
+);
+
 /**
  * Decides what the user sees: sign-in without a session, enrolment while a required second
  * factor is missing, the app otherwise. A 401 on any call brings the sign-in page back.
@@ -23,15 +27,25 @@ import { ErrorState, PageLoader } from './states';
 export function AuthGate() {
   useLocaleSync();
   useSessionExpiry();
-  const { data: me, isPending, error, refetch } = useMe();
+  const { data: me, isPending, fetchStatus, error, refetch } = useMe();
   const recoveryCodes = usePendingRecoveryCodes();
 
-  if (isPending) return <PageLoader />;
+  // Once /api/me has failed (or paused with no network), a refetch leaves the offline workspace
+  // below in place instead of flashing the loader.
+  const failed = useRef(false);
+  if (error || fetchStatus === 'paused') failed.current = true;
+  if (isPending && !failed.current) return <PageLoader />;
   if (me === undefined) {
-    return (
+    const unreachable = (
       <PublicFrame>
         <ErrorState error={error} onRetry={() => void refetch()} />
       </PublicFrame>
+    );
+    // No server: a device prepared for offline work opens its offline workspace instead.
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <OfflineApp fallback={unreachable} />
+      </Suspense>
     );
   }
   if (me === null) return <SignInPage />;

@@ -1,0 +1,167 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPerson } from '../factories/people.js';
+import type { TestUser } from '../helpers/harness.js';
+import { E2E, signIn } from './helpers/browser.js';
+import { enrolSecondFactor } from './helpers/totp.js';
+
+const PIN = '482916';
+
+describe('offline field registration in the browser', () => {
+  const e2e = new E2E();
+  let registrar: TestUser;
+  let colleague: TestUser;
+  let filmonId = '';
+
+  beforeAll(async () => {
+    await e2e.start();
+    const ngo = await e2e.harness.createOrg();
+    registrar = await e2e.createUser(['registration_officer'], ngo.id);
+    colleague = await e2e.createUser(['registration_officer'], ngo.id);
+    const registered = await colleague.api.post(
+      '/api/people',
+      buildPerson({ givenName: 'Filmon', fathersName: 'Kidane', phone: '+33 6 00 00 00 01' }),
+    );
+    expect(registered.status).toBe(201);
+    filmonId = registered.body.person.id;
+  });
+  afterAll(() => e2e.stop());
+
+  /** People on the server with this given name, as the registrar's organisation sees them. */
+  async function onServer(givenName: string): Promise<{ id: string; householdId: string | null }[]> {
+    const found = await registrar.api.get(`/api/people?q=${encodeURIComponent(givenName)}`);
+    expect(found.status).toBe(200);
+    return found.body.items.filter((p: { givenName: string }) => p.givenName === givenName);
+  }
+
+  async function registerOffline(
+    page: Page,
+    givenName: string,
+    sex: string,
+    household: string,
+    relationship?: string,
+  ) {
+    await page.getByLabel('Given name', { exact: true }).fill(givenName);
+    await page.getByLabel('Family name', { exact: true }).fill('Tesfay');
+    await page.getByLabel('Sex', { exact: true }).selectOption(sex);
+    await page.getByLabel('Year of birth', { exact: true }).fill('1990');
+    await page.getByLabel('Household', { exact: true }).selectOption(household);
+    if (relationship) await page.getByLabel('Relationship to the household').selectOption(relationship);
+    await page.getByRole('button', { name: 'Save offline' }).click();
+    await page.getByTestId('register-saved').getByText(`${givenName} Tesfay is saved`).waitFor();
+  }
+
+  async function unlock(page: Page) {
+    await page.getByRole('heading', { name: 'Unlock offline data' }).waitFor();
+    await page.getByLabel('Device PIN', { exact: true }).fill(PIN);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByTestId('sync-panel').waitFor();
+  }
+
+  it('opens with no connection, registers a household offline, syncs it once, and shows a conflict', async () => {
+    const page = await e2e.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const context = page.context();
+    await page.goto('/');
+    await signIn(page, registrar.email);
+    await enrolSecondFactor(page, e2e.harness.clock.now);
+    await page.getByRole('heading', { name: 'Welcome, Test User' }).waitFor();
+    // The service worker controls the page once it has cached the app shell, lazy pages included.
+    await page.evaluate(
+      "navigator.serviceWorker.controller || new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r))",
+    );
+    const cached = (await page.evaluate(
+      "caches.open('passerelle-shell-v1').then((c) => c.keys()).then((keys) => keys.map((r) => new URL(r.url).pathname))",
+    )) as string[];
+    expect(cached).toContain('/index.html');
+    expect(cached.some((path) => /^\/assets\/OfflineApp-.*\.js$/.test(path))).toBe(true);
+    expect(cached.some((path) => path.startsWith('/api/'))).toBe(false);
+
+    await page.goto('/offline');
+    await page.getByRole('heading', { name: 'Prepare this device' }).waitFor();
+    await page.getByLabel('Device name', { exact: true }).fill('Tent 3 phone');
+    await page.getByLabel('Device PIN', { exact: true }).fill(PIN);
+    await page.getByLabel('Confirm PIN', { exact: true }).fill(PIN);
+    await page.getByRole('button', { name: 'Prepare for offline work' }).click();
+    await page.getByTestId('sync-panel').getByText('Changes waiting to be sent: 0').waitFor();
+    // The device is listed with the user's devices, and the server knows it.
+    await page.getByTestId('devices').getByText('Tent 3 phone').waitFor();
+    const devices = await registrar.api.get('/api/me/devices');
+    expect(devices.body.items.map((d: { name: string }) => d.name)).toEqual(['Tent 3 phone']);
+
+    // Filmon is marked for offline use; the next sync brings his record to the device.
+    await page.getByRole('tab', { name: 'People' }).click();
+    await page.getByLabel('Name, card code or phone').fill('Filmon');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.getByRole('button', { name: 'Keep offline' }).click();
+    await page.getByRole('button', { name: 'Stop keeping offline' }).waitFor();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByTestId('kept-person').getByText('Filmon', { exact: true }).waitFor();
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('offline-app').waitFor();
+    await unlock(page);
+    await page.getByTestId('connection').getByText('Offline').waitFor();
+    await page.getByRole('tab', { name: 'Register' }).click();
+    await registerOffline(page, 'Amanuel', 'male', 'new', 'head');
+    await registerOffline(page, 'Saba', 'female', 'current', 'spouse');
+    await registerOffline(page, 'Yonas', 'male', 'current', 'child');
+    await page.getByTestId('sync-panel').getByText('Changes waiting to be sent: 4').waitFor();
+
+    // Filmon's phone is changed on the device, and meanwhile by a colleague online.
+    await page.getByRole('tab', { name: 'People' }).click();
+    await page.getByLabel('Record for Filmon').selectOption('phone');
+    await page.getByLabel('Phone', { exact: true }).fill('+33 6 22 22 22 22');
+    await page.getByRole('button', { name: 'Save offline' }).click();
+    await page.getByText('Phone change saved').waitFor();
+    const current = await colleague.api.get(`/api/people/${filmonId}`);
+    const edited = await colleague.api.patch(`/api/people/${filmonId}`, {
+      phone: '+33 6 33 33 33 33',
+      version: current.body.version,
+    });
+    expect(edited.status).toBe(200);
+
+    // Reloaded with no connection, the work done offline is still there.
+    await page.reload();
+    await unlock(page);
+    await page.getByTestId('sync-panel').getByText('Changes waiting to be sent: 5').waitFor();
+    await page.getByRole('tab', { name: 'People' }).click();
+    await page.getByTestId('offline-people').getByText('Saba Tesfay').waitFor();
+    expect(await onServer('Saba')).toEqual([]);
+
+    await context.setOffline(false);
+    // Back online, the signed-in app takes over from the offline shell, still unlocked.
+    await page.getByTestId('offline-app').waitFor({ state: 'detached' });
+    await page.getByTestId('connection').getByText('Online').waitFor();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByTestId('sync-report').getByText('Applied: 4').waitFor();
+    await page.getByTestId('sync-report').getByText('Conflicts to resolve: 1').waitFor();
+
+    const household = [
+      ...(await onServer('Amanuel')),
+      ...(await onServer('Saba')),
+      ...(await onServer('Yonas')),
+    ];
+    expect(household).toHaveLength(3);
+    expect(household[0]!.householdId).not.toBeNull();
+    expect(new Set(household.map((p) => p.householdId)).size).toBe(1);
+
+    // The conflict shows both values of the phone, and the user chooses.
+    await page.getByRole('tab', { name: /Conflicts/ }).click();
+    const conflict = page.getByTestId('conflict');
+    await conflict.getByText('+33 6 22 22 22 22').first().waitFor();
+    await conflict.getByText('+33 6 33 33 33 33').first().waitFor();
+    await conflict.getByRole('radio', { name: /This device’s value/ }).check();
+    await page.getByRole('button', { name: 'Apply my choices' }).click();
+    await page.getByText('No conflicts.').waitFor();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByTestId('sync-report').getByText('Applied: 1').waitFor();
+    expect((await colleague.api.get(`/api/people/${filmonId}`)).body.phone).toBe('+33 6 22 22 22 22');
+
+    // Syncing again sends nothing new and doubles no one.
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByTestId('sync-report').getByText('Applied: 0').waitFor();
+    expect(await onServer('Amanuel')).toHaveLength(1);
+    expect(await onServer('Yonas')).toHaveLength(1);
+  });
+});
