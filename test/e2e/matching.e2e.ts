@@ -108,11 +108,16 @@ describe('duplicates in the browser: queue, compare, merge, unmerge', () => {
       .waitFor();
 
     // S is the reviewer's shortcut for "same person".
-    await page.getByLabel('Reason (optional, kept encrypted)').fill('Same phone number');
-    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    const reason = page.getByLabel('Reason (optional, kept encrypted)');
+    await reason.fill('Same phone number');
+    // Keys typed in the reason box are text; out of it, they are shortcuts.
+    await page.keyboard.press('s');
+    expect(await reason.inputValue()).toBe('Same phone numbers');
+    await reason.blur();
     await page.keyboard.press('s');
     await page.getByTestId('pair-decided').getByText('Merged', { exact: false }).waitFor();
     await page.getByTestId('decision-notice').getByText('Merged. You can undo it from this page.').waitFor();
+    await page.getByText(': Same phone numbers', { exact: false }).waitFor();
     await table.locator('tr[data-row="status"]').getByText('Merged into another record').waitFor();
 
     // The merged person is one: the newer record points to the older, which is the only one found.
