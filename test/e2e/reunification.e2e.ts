@@ -214,7 +214,12 @@ describe('family tracing and reunification in the browser', () => {
 
     // The dashboard lists the case by stage and by its nearest deadline.
     await page.goto('/reunification');
-    await page.getByTestId('by-stage').getByText('Request sent: 1').waitFor();
+    await page.getByTestId('by-stage').getByText('Intake: 1').waitFor();
+    await page.getByTestId('by-stage').getByRole('link', { name: 'Request sent: 1' }).click();
+    const atStage = page.getByTestId('active-cases');
+    await atStage.getByRole('heading', { name: 'Cases at stage: Request sent' }).waitFor();
+    await atStage.getByRole('link', { name: 'Selam Kidane' }).waitFor();
+    expect(await atStage.getByRole('link', { name: 'Abel Haile' }).count()).toBe(0);
     const soonest = page.getByTestId('soonest');
     await soonest.getByRole('link', { name: 'Selam Kidane' }).waitFor();
     await soonest.getByText(`${daysFrom(today, replyDue)} days left`).waitFor();

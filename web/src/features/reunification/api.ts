@@ -23,7 +23,7 @@ export const casePath = (id: string, rest = '') => `/api/reunification-cases/${e
 export const keys = {
   all: ['reunification'] as const,
   dashboard: ['reunification', 'dashboard'] as const,
-  cases: (active: boolean) => ['reunification', 'cases', active] as const,
+  cases: (stage: string) => ['reunification', 'cases', stage] as const,
   case: (id: string) => ['reunification', 'case', id] as const,
   deadlines: (id: string) => ['reunification', 'deadlines', id] as const,
   tracingList: (status: string) => ['reunification', 'tracing', status] as const,
@@ -38,11 +38,16 @@ export const useDashboard = () =>
     queryFn: ({ signal }) => api.get<Dashboard>('/api/reunification-cases/dashboard', undefined, signal),
   });
 
-export const useCases = (active: boolean) =>
+/** Cases at one stage (closed ones included), or every active case when no stage is given. */
+export const useCases = (stage: string) =>
   useQuery({
-    queryKey: keys.cases(active),
+    queryKey: keys.cases(stage),
     queryFn: ({ signal }) =>
-      api.get<Page<CaseSummary>>('/api/reunification-cases', { active: String(active), limit: 100 }, signal),
+      api.get<Page<CaseSummary>>(
+        '/api/reunification-cases',
+        stage ? { stage, limit: 100 } : { active: 'true', limit: 100 },
+        signal,
+      ),
   });
 
 export const useCase = (id: string) =>

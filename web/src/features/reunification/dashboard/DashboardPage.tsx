@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { usePermissions } from '../../../app/session';
 import { ErrorState, PageLoader } from '../../../app/states';
 import { useCases, useDashboard } from '../api';
@@ -14,7 +14,9 @@ export function DashboardPage() {
   const { t } = useTranslation('reunification');
   const permissions = usePermissions();
   const dashboard = useDashboard();
-  const cases = useCases(true);
+  const [params] = useSearchParams();
+  const stage = params.get('stage') ?? '';
+  const cases = useCases(stage);
   const formatDate = useLegalDate();
   return (
     <Stack gap="lg">
@@ -72,7 +74,15 @@ export function DashboardPage() {
             </Title>
             <Group gap="md">
               {dashboard.data.byStage.map((s) => (
-                <Badge key={s.stage} variant={s.count > 0 ? 'light' : 'outline'} size="lg">
+                <Badge
+                  key={s.stage}
+                  component={Link}
+                  to={s.stage === stage ? '/reunification' : `/reunification?stage=${s.stage}`}
+                  aria-current={s.stage === stage ? 'true' : undefined}
+                  variant={s.stage === stage ? 'filled' : s.count > 0 ? 'light' : 'outline'}
+                  size="lg"
+                  style={{ cursor: 'pointer' }}
+                >
                   {t(`stages.${s.stage}`)}: {s.count}
                 </Badge>
               ))}
@@ -82,7 +92,11 @@ export function DashboardPage() {
         </>
       )}
       {cases.data && (
-        <CaseTable title={t('dashboard.cases')} items={cases.data.items} testId="active-cases" />
+        <CaseTable
+          title={stage ? t('dashboard.atStage', { stage: t(`stages.${stage}`) }) : t('dashboard.cases')}
+          items={cases.data.items}
+          testId="active-cases"
+        />
       )}
       {permissions.has('reunification.configure') && <AlertSettings />}
     </Stack>

@@ -84,6 +84,7 @@ export const ar: ReunificationStrings = {
     consequence: 'إذا فات الموعد',
   },
   dashboard: {
+    atStage: 'الملفات في مرحلة: {{stage}}',
     byStage: 'الملفات حسب المرحلة',
     byUrgency: 'الملفات الجارية حسب أقرب مهلة',
     soonest: 'أقرب المهل',

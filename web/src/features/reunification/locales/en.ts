@@ -83,6 +83,7 @@ export const en = {
     consequence: 'If missed',
   },
   dashboard: {
+    atStage: 'Cases at stage: {{stage}}',
     byStage: 'Cases by stage',
     byUrgency: 'Active cases by nearest deadline',
     soonest: 'Nearest deadlines',

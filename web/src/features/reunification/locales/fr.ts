@@ -91,6 +91,7 @@ export const fr: ReunificationStrings = {
     consequence: 'Si le délai passe',
   },
   dashboard: {
+    atStage: 'Dossiers à l’étape : {{stage}}',
     byStage: 'Dossiers par étape',
     byUrgency: 'Dossiers actifs par délai le plus proche',
     soonest: 'Délais les plus proches',
