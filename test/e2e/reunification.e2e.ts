@@ -135,6 +135,12 @@ describe('family tracing and reunification in the browser', () => {
     await expect.poll(() => page.getByLabel('Tesfay Haile', { exact: false }).isChecked()).toBe(true);
     await expect.poll(() => page.getByLabel('Legal basis').inputValue()).toBe('national_family_reunion');
     await page.getByLabel('Application lodged on').fill(minusDays(parisDate(new Date()), 10));
+    // Article 8 with the brother in the UK is refused beside the legal basis, and nothing opens.
+    await page.getByLabel('Legal basis').selectOption('dublin_art8');
+    await page.getByRole('button', { name: 'Open case' }).click();
+    await page.getByText('the United Kingdom left the Dublin system', { exact: false }).first().waitFor();
+    expect(page.url()).toMatch(/\/reunification\/cases\/new\?/);
+    await page.getByLabel('Legal basis').selectOption('national_family_reunion');
     await page.getByRole('button', { name: 'Open case' }).click();
     await page.getByTestId('case-stage').getByText('Intake').waitFor();
     await page.getByTestId('relatives').getByText('Tesfay Haile', { exact: false }).waitFor();
