@@ -83,6 +83,17 @@ describe('legal pathways in the browser', () => {
         .nth(stages.findIndex((s) => s[0] === stage))
         .waitFor();
     }
+    // The asylum-seeker certificate, with its expiry.
+    const doc = page.getByTestId('add-document');
+    await doc.getByLabel('Document', { exact: true }).selectOption('asylum_certificate');
+    await doc.getByLabel('Issued on').fill(parisDate(clock.now(), -40));
+    await doc.getByLabel('Expires on').fill(parisDate(clock.now(), 140));
+    await doc.getByRole('button', { name: 'Record document' }).click();
+    await procedure
+      .getByTestId('procedure-documents')
+      .getByText(/^Asylum-seeker certificate/)
+      .waitFor();
+
     const appeal = procedure.locator('[data-rule="pathways.cnda_appeal_due"]');
     await appeal.getByText('Appeal to the CNDA (one month from the decision)').waitFor();
     await appeal.getByText(/\d+ days left/).waitFor();

@@ -5,6 +5,7 @@ import { ErrorState, PageLoader } from '../../app/states';
 import { AppointmentCard } from './AppointmentCard';
 import { AppointmentForm } from './AppointmentForm';
 import { cardUrl, useAppointments, usePersonPathways } from './api';
+import { CardRevoke } from './CardRevoke';
 import { useCalendarDate } from './format';
 import { ChoosePathwayForm, OpenProcedureForm } from './PathwayForms';
 import { ProcedurePanel } from './ProcedurePanel';
@@ -17,10 +18,16 @@ export function canSeePathway(permissions: ReadonlySet<string>): boolean {
 
 function CardButton({ personId }: { personId: string }) {
   const { t } = useTranslation('pathways');
+  const permissions = usePermissions();
   return (
-    <Button component="a" href={cardUrl(personId)} target="_blank" rel="noopener" variant="default">
-      {t('card.download')}
-    </Button>
+    <Stack gap="xs">
+      <Group>
+        <Button component="a" href={cardUrl(personId)} target="_blank" rel="noopener" variant="default">
+          {t('card.download')}
+        </Button>
+      </Group>
+      {permissions.has('cards.revoke') && <CardRevoke personId={personId} />}
+    </Stack>
   );
 }
 
@@ -76,23 +83,14 @@ export function PathwayTab({ person }: { person: { id: string; languages?: strin
   const pathways = usePersonPathways(person.id, canRead);
   const appointments = useAppointments({ personId: person.id }, permissions.has('appointments.read'));
   const canPrint = permissions.has('cards.print');
-  if (!canRead)
-    return canPrint ? (
-      <Group>
-        <CardButton personId={person.id} />
-      </Group>
-    ) : null;
+  if (!canRead) return canPrint ? <CardButton personId={person.id} /> : null;
   if (pathways.isPending) return <PageLoader label={t('common:loading')} />;
   if (pathways.isError) return <ErrorState error={pathways.error} onRetry={() => void pathways.refetch()} />;
   const data = pathways.data;
   const allowed = (action: string) => data.allowed.includes(action);
   return (
     <Stack gap="md" data-testid="person-pathway">
-      {allowed('printCard') && (
-        <Group>
-          <CardButton personId={person.id} />
-        </Group>
-      )}
+      {allowed('printCard') && <CardButton personId={person.id} />}
       <RouteSummary data={data} />
       {allowed('choosePathway') && (
         <Card withBorder>

@@ -7,6 +7,7 @@ import { AppointmentCard } from './AppointmentCard';
 import { useAppointments } from './api';
 import { localToday } from './format';
 import { InterpreterRoster } from './InterpreterRoster';
+import { UsagePanel } from './UsagePanel';
 
 /** "Who must be where" on a day (tomorrow by default): the outreach teams' list. */
 function DayView() {
@@ -54,6 +55,7 @@ export function PathwaysPage() {
       </Stack>
       {permissions.has('appointments.read') && <DayView />}
       {permissions.has('interpreters.read') && <InterpreterRoster />}
+      {permissions.has('interpreters.statistics') && <UsagePanel />}
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { fieldErrors } from '../../api/form-errors';
 import { FormAlert } from '../../app/FormAlert';
 import { useRecordStage } from './api';
 import { DeadlineList } from './DeadlineList';
+import { DocumentForm } from './DocumentForm';
 import { localToday, optional, useCalendarDate } from './format';
 import { CUSTODY, NEEDS_CUSTODY, type Procedure, STAGE_RESULTS } from './types';
 
@@ -150,10 +151,10 @@ export function ProcedurePanel({ procedure }: { procedure: Procedure }) {
             <Title order={4} size="h6">
               {t('procedure.documents')}
             </Title>
-            <List size="sm" spacing={2}>
+            <List size="sm" spacing={2} data-testid="procedure-documents">
               {procedure.documents.map((d) => (
                 <List.Item key={d.id}>
-                  {d.kind} · {formatDate(d.issuedOn)}
+                  {t(`documents.kinds.${d.kind}`, d.kind)} · {formatDate(d.issuedOn)}
                   {d.expiresOn ? ` · ${t('procedure.expires', { date: formatDate(d.expiresOn) })}` : ''}
                   {d.replacedBy ? ` · ${t('procedure.replaced')}` : ''}
                 </List.Item>
@@ -162,6 +163,7 @@ export function ProcedurePanel({ procedure }: { procedure: Procedure }) {
           </Stack>
         )}
         <DeadlineList deadlines={procedure.deadlines} />
+        {procedure.allowed.includes('addDocument') && <DocumentForm procedureId={procedure.id} />}
         {procedure.allowed.includes('recordStage') && procedure.nextStages.length > 0 && (
           <RecordStageForm key={procedure.nextStages.join()} procedure={procedure} />
         )}

@@ -95,3 +95,8 @@ export const useFollowUp = () =>
 
 export const useCreateInterpreter = () =>
   usePathwaysMutation((input: InterpreterInput) => api.post<Interpreter>('/api/interpreters', input));
+
+export const useAddDocument = (procedureId: string) =>
+  usePathwaysMutation((input: { kind: string; issuedOn: string; expiresOn?: string; number?: string }) =>
+    api.post<Procedure>(`/api/procedures/${enc(procedureId)}/documents`, input),
+  );

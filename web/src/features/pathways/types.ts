@@ -150,3 +150,14 @@ export const STAGE_RESULTS: Record<string, readonly string[]> = {
 };
 export const NEEDS_CUSTODY = new Set(['transfer_decision']);
 export const CUSTODY = ['none', 'house_arrest', 'retention'] as const;
+
+export const DOCUMENT_KINDS = [
+  'asylum_certificate',
+  'ofpra_registration_letter',
+  'decision_letter',
+  'cnda_receipt',
+  'transfer_decision',
+  'travel_document',
+  'return_ticket',
+  'other',
+] as const;
