@@ -120,6 +120,15 @@ export const NAVIGATION = [
     ready: true,
   },
   {
+    id: 'dataprotection',
+    path: '/data-protection',
+    label: 'dataprotection:nav',
+    icon: 'audit',
+    group: 'dataProtection',
+    permission: 'dataprotection.manage',
+    ready: true,
+  },
+  {
     id: 'users',
     path: '/users',
     label: 'nav.users',

@@ -38,6 +38,9 @@ const pages: Record<ReadyEntryId, Page> = {
   reporting: lazy(() =>
     import('../features/reporting/ReportsPage').then((m) => ({ default: m.ReportsPage })),
   ),
+  dataprotection: lazy(() =>
+    import('../features/dataprotection/DataProtectionPage').then((m) => ({ default: m.DataProtectionPage })),
+  ),
   account: lazy(() =>
     import('../features/access/account/AccountPage').then((m) => ({ default: m.AccountPage })),
   ),

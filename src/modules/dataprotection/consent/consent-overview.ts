@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ServiceContext } from '../../../server/context.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { orgOf } from '../retention/retention.service.js';
+import { ConsentOverviewResponse } from './consent.schema.js';
+
+export { ConsentOverviewResponse };
 
 /*
  * Consent as the data protection officer sees it: for each purpose, how many people's processing
@@ -11,22 +14,6 @@ import { orgOf } from '../retention/retention.service.js';
  * after the person withdrew that purpose). Referral and tracing already refuse new work without
  * consent; these counts show what was under way when it was withdrawn.
  */
-
-export const ConsentOverviewResponse = z.object({
-  purposes: z.array(
-    z.object({
-      purpose: z.string(),
-      current: z.number(),
-      withdrawn: z.number(),
-      byBasis: z.record(z.string(), z.number()),
-    }),
-  ),
-  recentWithdrawals: z.array(
-    z.object({ personId: z.string(), personCode: z.string(), purpose: z.string(), withdrawnAt: z.string() }),
-  ),
-  openReferralsWithoutConsent: z.number(),
-  openTracingWithoutConsent: z.number(),
-});
 
 const PURPOSES = ['services', 'referral', 'tracing', 'information_sharing'] as const;
 
