@@ -150,6 +150,9 @@ describe('legal pathways in the browser', () => {
     ).toBe(true);
     await page.goto(`/people/${personId}?tab=pathway`);
     await page.getByTestId('pathway-route').getByText('اللجوء في فرنسا').waitFor();
+    // The countdown in Arabic's own plural (11 to 99: "يومًا"), not the English fallback.
+    const countdown = page.locator('[data-rule="pathways.cnda_appeal_due"] [data-testid="countdown"]');
+    expect(await countdown.textContent()).toMatch(/^بقي \d+ يومًا$/);
     expect(
       await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth'),
     ).toBe(true);
