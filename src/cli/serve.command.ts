@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD, DEMO_USERS, isEmptyDatabase, seedDemo } from '../db/seed/demo.js';
 import { scheduleCaseDeadlines } from '../modules/cases/deadlines.service.js';
+import { scheduleRetention } from '../modules/dataprotection/retention/retention.job.js';
 import { scheduleReunificationDeadlines } from '../modules/reunification/deadline-alerts.service.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
@@ -43,6 +44,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   });
   await scheduleCaseDeadlines(deps);
   await scheduleReunificationDeadlines(deps);
+  await scheduleRetention(deps);
   const stopJobs = startJobRunner(runtime.db, deps.instanceId, deps.now);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
