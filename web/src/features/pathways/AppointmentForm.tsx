@@ -5,6 +5,7 @@ import { fieldErrors } from '../../api/form-errors';
 import { FormAlert } from '../../app/FormAlert';
 import { useCreateAppointment } from './api';
 import { optional } from './format';
+import { SiteSelect } from './SiteSelect';
 import { type Procedure, PURPOSES, TRANSPORT } from './types';
 
 const FIELDS = [
@@ -18,6 +19,7 @@ const FIELDS = [
   'hostOrganisation',
   'interpreterLanguage',
   'transport',
+  'siteId',
 ];
 
 /** Books an appointment for a person: for a procedure step, counselling or a medical referral. */
@@ -41,6 +43,7 @@ export function AppointmentForm({
   const [mapReference, setMapReference] = useState('');
   const [host, setHost] = useState('');
   const [language, setLanguage] = useState(defaultLanguage ?? '');
+  const [siteId, setSiteId] = useState('');
   const [transport, setTransport] = useState<(typeof TRANSPORT)[number]>('none');
   const errors = fieldErrors(create.error);
   // A step is "procedureId|stage": the appointment is for that stage of that procedure.
@@ -59,6 +62,7 @@ export function AppointmentForm({
         personId,
         purpose,
         ...(procedureId ? { procedureId, stage } : {}),
+        ...(siteId ? { siteId } : {}),
         startsAt: start && !Number.isNaN(start.getTime()) ? start.toISOString() : startsAt,
         ...(start && Number(minutes) > 0
           ? { endsAt: new Date(start.getTime() + Number(minutes) * 60_000).toISOString() }
@@ -152,6 +156,12 @@ export function AppointmentForm({
             error={errors.interpreterLanguage}
             dir="ltr"
             miw={160}
+          />
+          <SiteSelect
+            label={t('sites.appointment')}
+            value={siteId}
+            onChange={setSiteId}
+            error={errors.siteId}
           />
           <NativeSelect
             label={t('appointments.transport')}

@@ -7,13 +7,15 @@ import { AppointmentCard } from './AppointmentCard';
 import { useAppointments } from './api';
 import { localToday } from './format';
 import { InterpreterRoster } from './InterpreterRoster';
+import { SiteSelect } from './SiteSelect';
 import { UsagePanel } from './UsagePanel';
 
 /** "Who must be where" on a day (tomorrow by default): the outreach teams' list. */
 function DayView() {
   const { t } = useTranslation('pathways');
   const [date, setDate] = useState(localToday(1));
-  const day = useAppointments({ date });
+  const [siteId, setSiteId] = useState('');
+  const day = useAppointments({ date, ...(siteId ? { siteId } : {}) });
   return (
     <Stack gap="sm" data-testid="day-view">
       <Group align="end" wrap="wrap">
@@ -23,6 +25,7 @@ function DayView() {
           value={date}
           onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
         />
+        <SiteSelect label={t('sites.day')} value={siteId} onChange={setSiteId} />
         <Button variant="default" onClick={() => setDate(localToday(1))}>
           {t('page.tomorrow')}
         </Button>

@@ -15,7 +15,7 @@ const enc = encodeURIComponent;
 export const pathwaysKeys = {
   all: ['pathways'] as const,
   person: (personId: string) => ['pathways', 'person', personId] as const,
-  appointments: (filter: { date?: string; personId?: string }) =>
+  appointments: (filter: { date?: string; personId?: string; siteId?: string }) =>
     ['pathways', 'appointments', filter] as const,
   interpreters: (filter: { language?: string; from?: string; to?: string }) =>
     ['pathways', 'interpreters', filter] as const,
@@ -33,7 +33,10 @@ export function usePersonPathways(personId: string, enabled = true) {
   });
 }
 
-export function useAppointments(filter: { date?: string; personId?: string }, enabled = true) {
+export function useAppointments(
+  filter: { date?: string; personId?: string; siteId?: string },
+  enabled = true,
+) {
   return useQuery({
     queryKey: pathwaysKeys.appointments(filter),
     queryFn: ({ signal }) => api.get<{ items: Appointment[] }>('/api/appointments', filter, signal),

@@ -113,6 +113,7 @@ export interface AppointmentInput {
   purpose: Appointment['purpose'];
   procedureId?: string;
   stage?: string;
+  siteId?: string;
   startsAt: string;
   endsAt?: string;
   place: string;

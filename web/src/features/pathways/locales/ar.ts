@@ -232,6 +232,7 @@ export const ar: PathwaysStrings = {
     needed: 'مواعيد تحتاج إلى مترجم',
     unmet: 'بلا مترجم',
   },
+  sites: { any: '—', day: 'الموقع', appointment: 'الموقع (فريق التواصل الميداني)' },
   errors: {
     conflict: 'هذا يتعارض مع ما هو مسجّل بالفعل.',
     invalid_state: 'هذا غير ممكن في الوضع الحالي.',

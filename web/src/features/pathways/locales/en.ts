@@ -224,6 +224,7 @@ export const en = {
     needed: 'Appointments needing one',
     unmet: 'Without an interpreter',
   },
+  sites: { any: '—', day: 'Site', appointment: 'Site (outreach team)' },
   errors: {
     conflict: 'This conflicts with what is already recorded.',
     invalid_state: 'This is not possible in the current state.',

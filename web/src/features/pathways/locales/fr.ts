@@ -225,6 +225,7 @@ export const fr: PathwaysStrings = {
     needed: 'Rendez-vous qui en demandent',
     unmet: 'Sans interprète',
   },
+  sites: { any: '—', day: 'Site', appointment: 'Site (équipe de maraude)' },
   errors: {
     conflict: 'Cela contredit ce qui est déjà enregistré.',
     invalid_state: 'Ce n’est pas possible dans l’état actuel.',
