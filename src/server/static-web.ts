@@ -26,8 +26,11 @@ export async function registerStaticWeb(app: FastifyInstance, webDir: string | u
         'cache-control',
         file.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
-      return reply.sendFile(file);
+      return reply.sendFile(file, { cacheControl: false });
     }
-    return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+    return reply
+      .header('cache-control', 'no-cache')
+      .type('text/html')
+      .sendFile('index.html', { cacheControl: false });
   });
 }

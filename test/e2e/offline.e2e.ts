@@ -75,6 +75,18 @@ describe('offline field registration in the browser', () => {
     expect(cached).toContain('/index.html');
     expect(cached.some((path) => /^\/assets\/OfflineApp-.*\.js$/.test(path))).toBe(true);
     expect(cached.some((path) => path.startsWith('/api/'))).toBe(false);
+    // The worker and the manifest are served with their types, revalidated, and allowed by the CSP.
+    const worker = await page.request.get('/sw.js');
+    expect(worker.headers()['content-type']).toMatch(/javascript/);
+    expect(worker.headers()['cache-control']).toBe('no-cache');
+    expect(worker.headers()['content-security-policy']).toContain("worker-src 'self'");
+    const asset = cached.find((path) => path.startsWith('/assets/')) ?? '';
+    expect((await page.request.get(asset)).headers()['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    const manifest = await page.request.get('/manifest.webmanifest');
+    expect(manifest.headers()['content-type']).toMatch(/manifest\+json/);
+    expect(manifest.headers()['content-security-policy']).toContain("manifest-src 'self'");
 
     await page.goto('/offline');
     await page.getByRole('heading', { name: 'Prepare this device' }).waitFor();
@@ -163,5 +175,61 @@ describe('offline field registration in the browser', () => {
     await page.getByTestId('sync-report').getByText('Applied: 0').waitFor();
     expect(await onServer('Amanuel')).toHaveLength(1);
     expect(await onServer('Yonas')).toHaveLength(1);
+  });
+
+  /** IndexedDB records this browser holds for offline work (device identity and sealed records). */
+  async function storedRecords(page: Page): Promise<number> {
+    return (await page.evaluate(`new Promise((resolve, reject) => {
+      const req = indexedDB.open('passerelle-offline');
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const tx = req.result.transaction(['vault'], 'readonly');
+        const count = tx.objectStore('vault').count();
+        count.onsuccess = () => resolve(count.result);
+      };
+    })`)) as number;
+  }
+
+  async function prepareDevice(page: Page, user: TestUser) {
+    await page.goto('/');
+    await signIn(page, user.email);
+    await enrolSecondFactor(page, e2e.harness.clock.now);
+    await page.getByRole('heading', { name: 'Welcome, Test User' }).waitFor();
+    await page.goto('/offline');
+    await page.getByLabel('Device PIN', { exact: true }).fill(PIN);
+    await page.getByLabel('Confirm PIN', { exact: true }).fill(PIN);
+    await page.getByRole('button', { name: 'Prepare for offline work' }).click();
+    await page.getByTestId('sync-panel').getByText('Changes waiting to be sent: 0').waitFor();
+  }
+
+  it('deletes the offline data of a device revoked from elsewhere, before anyone types a PIN', async () => {
+    const fieldworker = await e2e.createUser(['registration_officer']);
+    const page = await e2e.newPage();
+    await prepareDevice(page, fieldworker);
+    await page.getByRole('tab', { name: 'Register' }).click();
+    await registerOffline(page, 'Lemlem', 'female', 'none');
+    expect(await storedRecords(page)).toBeGreaterThan(0);
+
+    const [device] = (await fieldworker.api.get('/api/me/devices')).body.items;
+    expect((await fieldworker.api.delete(`/api/me/devices/${device.id}`)).status).toBe(200);
+    await page.reload();
+    // The device's session ended with it; its offline data is gone, and the page says why.
+    await page.getByLabel('Email', { exact: true }).waitFor();
+    await expect.poll(() => storedRecords(page)).toBe(0);
+  });
+
+  it('deletes the offline data after the policy’s days without a sync, even with no connection', async () => {
+    const fieldworker = await e2e.createUser(['registration_officer']);
+    const page = await e2e.newPage();
+    await page.clock.install();
+    await prepareDevice(page, fieldworker);
+    await page.getByRole('tab', { name: 'Register' }).click();
+    await registerOffline(page, 'Senait', 'female', 'none');
+
+    await page.context().setOffline(true);
+    await page.clock.fastForward(15 * 24 * 60 * 60 * 1000);
+    await page.reload();
+    await expect.poll(() => storedRecords(page)).toBe(0);
+    await expect(page.getByRole('heading', { name: 'Unlock offline data' }).count()).resolves.toBe(0);
   });
 });

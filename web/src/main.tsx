@@ -4,7 +4,7 @@ import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { registerServiceWorker } from './features/offline/register-sw';
+import { startOfflineSupport } from './features/offline/register-sw';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -13,4 +13,4 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-registerServiceWorker();
+startOfflineSupport();

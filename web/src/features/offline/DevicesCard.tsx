@@ -9,7 +9,7 @@ import type { Device } from './types';
 export const DEVICES_KEY = ['me', 'devices'] as const;
 
 /** The user's offline devices (beside their sessions): where their offline copies are, and revoke. */
-export function DevicesCard() {
+export function DevicesCard({ hideWhenEmpty = false }: { hideWhenEmpty?: boolean }) {
   const { t } = useTranslation('offline');
   const format = useFormatDateTime();
   const queryClient = useQueryClient();
@@ -21,6 +21,8 @@ export function DevicesCard() {
     mutationFn: (id: string) => api.delete<{ ok: true }>(`/api/me/devices/${id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: DEVICES_KEY }),
   });
+  // On the account page, users who never prepared a device see nothing of it.
+  if (hideWhenEmpty && devices.data?.items.length === 0) return null;
   return (
     <Card withBorder component="section" aria-labelledby="offline-devices-title">
       <Stack gap="sm">

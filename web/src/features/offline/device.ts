@@ -1,4 +1,5 @@
 import { ApiError, api } from '../../api/client';
+import { setMeta } from './idb';
 import type { DeviceStatus, OfflineProfile, RegisteredDevice } from './types';
 import { createStore, isExpired, put, readDevice, wipe } from './vault';
 
@@ -24,6 +25,14 @@ export async function prepareDevice(input: { name: string; pin: string; userId: 
 }
 
 export type WipeReason = 'expired' | 'revoked';
+/** Kept after a wipe (nothing personal) so the next screen can say why the data is gone. */
+export const WIPED_KEY = 'wipedBecause';
+
+export async function wipeFor(reason: WipeReason): Promise<WipeReason> {
+  await wipe();
+  await setMeta(WIPED_KEY, reason);
+  return reason;
+}
 
 /**
  * The wipe rules, checked whenever the app starts and before the store is opened: too many days
@@ -33,25 +42,16 @@ export type WipeReason = 'expired' | 'revoked';
 export async function enforceWipeRules(now = new Date()): Promise<WipeReason | null> {
   const device = await readDevice();
   if (!device) return null;
-  if (isExpired(device, now)) {
-    await wipe();
-    return 'expired';
-  }
+  if (isExpired(device, now)) return wipeFor('expired');
   try {
     const status = await api.post<DeviceStatus>('/api/devices/status', {
       deviceId: device.deviceId,
       secret: device.secret,
     });
-    if (status.wipe) {
-      await wipe();
-      return 'revoked';
-    }
+    if (status.wipe) return wipeFor('revoked');
   } catch (error) {
     // Unknown to the server (deleted) means revoked; offline or a server error decides nothing.
-    if (error instanceof ApiError && error.status === 404) {
-      await wipe();
-      return 'revoked';
-    }
+    if (error instanceof ApiError && error.status === 404) return wipeFor('revoked');
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { enforceWipeRules, type WipeReason } from './device';
+import { enforceWipeRules, WIPED_KEY, type WipeReason } from './device';
+import { getMeta } from './idb';
 import type { DeviceMeta } from './types';
 import { isUnlocked, readDevice, storeVersion, subscribe } from './vault';
 
@@ -31,11 +32,13 @@ export function useStoreState(): StoreState {
     if (wiped === undefined) return;
     let live = true;
     void version;
-    void readDevice().then((device) => {
+    void (async () => {
+      const device = await readDevice();
+      const because = device ? null : (wiped ?? (await getMeta<WipeReason>(WIPED_KEY)) ?? null);
       if (!live) return;
-      if (!device) setState({ status: 'none', wiped });
+      if (!device) setState({ status: 'none', wiped: because });
       else setState({ status: isUnlocked() ? 'unlocked' : 'locked', device });
-    });
+    })();
     return () => {
       live = false;
     };

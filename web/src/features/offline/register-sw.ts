@@ -1,26 +1,26 @@
+import { enforceWipeRules } from './device';
+
 /**
- * Registers the service worker (web/public/sw.js) that keeps the app shell for offline starts.
- * Only in a production build: Vite's dev server has no build manifest to precache.
+ * Offline support at app start: registers the service worker (web/public/sw.js) that keeps the
+ * app shell, and applies the offline store's wipe rules (too long without a sync; device revoked)
+ * now and whenever the connection comes back — before anyone signs in or types a PIN.
  */
-export function registerServiceWorker(): void {
+export function startOfflineSupport(): void {
+  const guard = () => void enforceWipeRules().catch(() => undefined);
+  guard();
+  window.addEventListener('online', guard);
+  // Only a production build has the build manifest the worker precaches.
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  window.addEventListener('load', () => {
+  const register = () =>
     navigator.serviceWorker
       .register('/sw.js', { scope: '/' })
       .then(async (registration) => {
         // A worker installed by an earlier build refreshes the shell to this build's files.
-        if (navigator.onLine)
-          (registration.active ?? (await navigator.serviceWorker.ready).active)?.postMessage({
-            type: 'refresh-shell',
-          });
+        if (!navigator.onLine) return;
+        const worker = registration.active ?? (await navigator.serviceWorker.ready).active;
+        worker?.postMessage({ type: 'refresh-shell' });
       })
       .catch((error: unknown) => console.error('service worker registration failed', error));
-  });
-}
-
-/** Resolves once a service worker controls the page (the shell is cached by then). */
-export async function serviceWorkerReady(): Promise<boolean> {
-  if (!('serviceWorker' in navigator)) return false;
-  await navigator.serviceWorker.ready;
-  return true;
+  if (document.readyState === 'complete') void register();
+  else window.addEventListener('load', () => void register(), { once: true });
 }

@@ -1,8 +1,9 @@
 import { ApiError, api, setCsrfToken } from '../../api/client';
 import type { Me } from '../../api/types';
+import { enforceWipeRules, wipeFor } from './device';
 import { LOCAL, markQueued, queuedChanges, unqueue } from './queue';
 import type { ChangeOutcome, OfflineProfile, OpenConflict, QueuedChange, SyncAnswer } from './types';
-import { all, get, put, readDevice, remove, updateDevice, wipe } from './vault';
+import { all, get, put, readDevice, remove, updateDevice } from './vault';
 
 /** The server takes at most this many changes per request (MAX_CHANGES_PER_SYNC). */
 const BATCH = 500;
@@ -130,7 +131,11 @@ export async function runSync(onProgress: (progress: SyncProgress) => void): Pro
     return report;
   } catch (error) {
     const failure = toFailure(error);
-    if (failure.problem === 'revoked') await wipe();
+    if (failure.problem === 'revoked') await wipeFor('revoked');
+    // Revoking a device also ends its session: ask with the device secret whether that is why.
+    if (failure.problem === 'signed_out' && (await enforceWipeRules()) === 'revoked') {
+      throw new SyncFailure('revoked', failure.message);
+    }
     throw failure;
   }
 }

@@ -2,6 +2,7 @@ import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/cor
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedInMe } from '../../../app/session';
+import { DevicesCard } from '../../offline/DevicesCard';
 import { SessionsCard } from './SessionsCard';
 import { TokensCard } from './TokensCard';
 
@@ -38,6 +39,7 @@ export function AccountPage() {
         </SimpleGrid>
       </Card>
       <SessionsCard />
+      <DevicesCard hideWhenEmpty />
       <TokensCard />
     </Stack>
   );
