@@ -141,3 +141,14 @@ export async function markDemoRows(db: Executor, orgId: string) {
   for (const table of ['pathways', 'procedures', 'appointments', 'interpreters'] as const)
     await db.updateTable(table).set({ is_demo: 1 }).where('org_id', '=', orgId).execute();
 }
+
+/** The demo's outreach site: its first informal settlement (the camp), if the sites demo made one. */
+export async function findFirstSettlement(db: Executor) {
+  return db
+    .selectFrom('sites')
+    .select('id')
+    .where('kind', '=', 'informal_settlement')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+}

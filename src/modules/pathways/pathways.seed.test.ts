@@ -9,6 +9,7 @@ import { addDays } from './rules/legal-calendar.js';
 describeEngines('pathways demo', (h) => {
   let caseworker: TestUser;
   let ngo: string;
+  let campId: string;
 
   beforeAll(async () => {
     const ctx = h.systemContext();
@@ -16,6 +17,14 @@ describeEngines('pathways demo', (h) => {
     const registrar = await h.createUser(['registration_officer'], ngo);
     caseworker = await h.createUser(['caseworker'], ngo);
     const supervisor = await h.createUser(['case_supervisor'], ngo);
+    const monitor = await h.createUser(['site_monitor'], ngo);
+    const site = await monitor.api.post('/api/sites', {
+      name: 'Jungle',
+      kind: 'informal_settlement',
+      status: 'open',
+    });
+    if (site.status !== 201) throw new Error(`site: ${site.raw}`);
+    campId = site.body.id;
     await pathwaysDemoSeeder.seed({
       ctx,
       orgIds: { 'demo-ngo': ngo },
@@ -69,6 +78,9 @@ describeEngines('pathways demo', (h) => {
     const day = (await caseworker.api.get(`/api/appointments?date=${tomorrow}`)).body.items;
     expect(day).toHaveLength(4);
     expect(day.filter((a: { interpreter: unknown }) => a.interpreter !== null)).toHaveLength(2);
+    const atCamp = (await caseworker.api.get(`/api/appointments?date=${tomorrow}&siteId=${campId}`)).body
+      .items;
+    expect(atCamp).toHaveLength(4);
     const roster = (await caseworker.api.get('/api/interpreters')).body.items;
     expect(roster.length).toBe(4);
   });

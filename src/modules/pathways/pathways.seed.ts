@@ -8,7 +8,7 @@ import type { RegisterPersonInput } from '../registry/registry.schema.js';
 import { createAppointment, recordOutcome } from './appointments.service.js';
 import { bookInterpreter } from './bookings.service.js';
 import { createInterpreter } from './interpreters.service.js';
-import { markDemoRows } from './pathways.repository.js';
+import { findFirstSettlement, markDemoRows } from './pathways.repository.js';
 import { choosePathway, openProcedure, todayFor } from './pathways.service.js';
 import type { PathwayRoute } from './pathways.tables.js';
 import { zoneOf } from './procedure-alerts.js';
@@ -288,10 +288,13 @@ async function seedPathways({ ctx, orgIds, userIds, progress }: DemoSeedContext)
       transport: 'none' as const,
     },
   ];
+  // The outreach team of the camp accompanies people to tomorrow's appointments.
+  const camp = await findFirstSettlement(ctx.db);
   for (const { person, hour, interpreter, ...appointment } of tomorrow) {
     const created = await createAppointment(caseworker, {
       personId: ids.get(person)!,
       startsAt: at(1, hour),
+      ...(camp ? { siteId: camp.id } : {}),
       ...appointment,
     });
     if (interpreter)
