@@ -1,12 +1,12 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { usePermissions } from '../../../app/session';
 import { ErrorState, PageLoader } from '../../../app/states';
 import { useCases, useDashboard } from '../api';
-import { Countdown, useLegalDate } from '../Countdown';
-import { type CaseSummary, nameOf } from '../types';
+import { useLegalDate } from '../Countdown';
 import { AlertSettings } from './AlertSettings';
+import { CaseTable } from './CaseTable';
 import { DueAlerts } from './DueAlerts';
 
 /** Cases by stage and by days to their nearest deadline, the most pressing first. */
@@ -100,64 +100,5 @@ export function DashboardPage() {
       )}
       {permissions.has('reunification.configure') && <AlertSettings />}
     </Stack>
-  );
-}
-
-function CaseTable({ title, items, testId }: { title: string; items: CaseSummary[]; testId: string }) {
-  const { t } = useTranslation('reunification');
-  const formatDate = useLegalDate();
-  return (
-    <Card withBorder component="section" data-testid={testId}>
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      {items.length === 0 ? (
-        <Text c="dimmed">{t('dashboard.noCases')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('dashboard.person')}</Table.Th>
-                <Table.Th>{t('dashboard.stage')}</Table.Th>
-                <Table.Th>{t('dashboard.basis')}</Table.Th>
-                <Table.Th>{t('dashboard.next')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/reunification/cases/${c.id}`} dir="auto">
-                      {nameOf({ ...c.person })}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{t(`stages.${c.stage}`)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{t(`bases.${c.legalBasis}`)}</Text>
-                    <Text size="xs" c="dimmed">
-                      {c.relativeCountries.join(', ')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {c.nearestDeadline ? (
-                      <Stack gap={0}>
-                        <Text size="sm">{t(`rules.${c.nearestDeadline.rule}`)}</Text>
-                        <Text size="xs" c="dimmed">
-                          {t('deadline.dueOn', { date: formatDate(c.nearestDeadline.dueOn) })}
-                        </Text>
-                        <Countdown deadline={c.nearestDeadline} />
-                      </Stack>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </Card>
   );
 }

@@ -6,7 +6,7 @@ import {
   Group,
   NativeSelect,
   NumberInput,
-  SegmentedControl,
+  Radio,
   SimpleGrid,
   Stack,
   Text,
@@ -142,18 +142,16 @@ export function NewTracingPage() {
           />
           <Fieldset legend={t('tracing.form.enquirer')}>
             <Stack gap="sm">
-              <Text size="sm" id="enquirer-kind">
-                {t('tracing.form.enquirerKind')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="enquirer-kind"
+              <Radio.Group
+                label={t('tracing.form.enquirerKind')}
                 value={kind}
                 onChange={(v) => setKind(v as 'registered' | 'outside')}
-                data={[
-                  { value: 'outside', label: t('tracing.form.outside') },
-                  { value: 'registered', label: t('tracing.form.registered') },
-                ]}
-              />
+              >
+                <Group gap="lg" mt={4}>
+                  <Radio value="outside" label={t('tracing.form.outside')} />
+                  <Radio value="registered" label={t('tracing.form.registered')} />
+                </Group>
+              </Radio.Group>
               {kind === 'registered' &&
                 (enquirerPerson.data ? (
                   <Group gap="xs">
