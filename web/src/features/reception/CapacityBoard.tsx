@@ -110,38 +110,40 @@ function CentreCard({ centre, onEdit }: { centre: Centre; onEdit?: () => void })
         {centre.categories.length === 0 ? (
           <Text size="sm">{t('board.noPlaces')}</Text>
         ) : (
-          <Table verticalSpacing={2} horizontalSpacing={4} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('board.colCategory')}</Table.Th>
-                {FIGURES.map((f) => (
-                  <Table.Th key={f} ta="end">
-                    {t(`figures.${f}`)}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {centre.categories.map((c) => (
-                <Table.Tr key={c.category} data-category={c.category}>
-                  <Table.Td>
-                    {category(c.category)}
-                    <Progress
-                      value={occupancyOf(c) * 100}
-                      color={occupancyColour(occupancyOf(c))}
-                      size="xs"
-                      aria-hidden
-                    />
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={340}>
+            <Table verticalSpacing={2} horizontalSpacing={4} fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('board.colCategory')}</Table.Th>
                   {FIGURES.map((f) => (
-                    <Table.Td key={f} ta="end" data-figure={f}>
-                      {count(c[f])}
-                    </Table.Td>
+                    <Table.Th key={f} ta="end">
+                      {t(`figures.${f}`)}
+                    </Table.Th>
                   ))}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {centre.categories.map((c) => (
+                  <Table.Tr key={c.category} data-category={c.category}>
+                    <Table.Td>
+                      {category(c.category)}
+                      <Progress
+                        value={occupancyOf(c) * 100}
+                        color={occupancyColour(occupancyOf(c))}
+                        size="xs"
+                        aria-hidden
+                      />
+                    </Table.Td>
+                    {FIGURES.map((f) => (
+                      <Table.Td key={f} ta="end" data-figure={f}>
+                        {count(c[f])}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
         <Text size="xs" c="dimmed">
           {[

@@ -7,8 +7,8 @@ import {
   Checkbox,
   Group,
   List,
+  SimpleGrid,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
@@ -90,81 +90,53 @@ export function PlanView({ plan, choices, replanning, onReplan }: Props) {
         {s.limitHit && <Alert color="orange">{t('result.limit', { message: s.limitMessage ?? '' })}</Alert>}
         {plan.proposals.length === 0 && <Text>{t('result.noProposal')}</Text>}
         {plan.proposals.length > 0 && (
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="xs" data-testid="plan-proposals">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('result.colPeople')}</Table.Th>
-                  <Table.Th>{t('result.colCategory')}</Table.Th>
-                  <Table.Th>{t('result.colCentre')}</Table.Th>
-                  <Table.Th>{t('result.colReasons')}</Table.Th>
-                  <Table.Th>{t('result.colChoice')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {plan.proposals.map((p) => {
-                  const names = p.people.map(personName).join(', ');
-                  return (
-                    <Table.Tr key={p.key} data-testid="proposal">
-                      <Table.Td>
-                        <Checkbox
-                          label={t('result.include', { names })}
-                          checked={included.has(p.key)}
-                          disabled={done}
-                          onChange={(e) => {
-                            const set = new Set(included);
-                            if (e.currentTarget.checked) set.add(p.key);
-                            else set.delete(p.key);
-                            setIncluded(set);
-                          }}
-                        />
-                      </Table.Td>
-                      <Table.Td>{category(p.category)}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {p.toSiteName}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {p.region}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <List size="xs" spacing={2}>
-                          {p.reasons.map((r) => (
-                            <List.Item key={r.code}>
-                              {reason(r.code, r.people)}
-                              {r.detail && r.code !== 'keeps_household_together' ? ` — ${r.detail}` : ''}
-                            </List.Item>
-                          ))}
-                        </List>
-                      </Table.Td>
-                      <Table.Td>
-                        {!done && (
-                          <Group gap={4} wrap="wrap">
-                            {isPinned(p) ? (
-                              <Badge variant="light">{t('result.pinned')}</Badge>
-                            ) : (
-                              <Button size="compact-xs" variant="default" onClick={() => pin(p)}>
-                                {t('result.pin')}
-                              </Button>
-                            )}
-                            <Button
-                              size="compact-xs"
-                              variant="default"
-                              color="red"
-                              onClick={() => exclude(p)}
-                            >
-                              {t('result.exclude')}
-                            </Button>
-                          </Group>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" data-testid="plan-proposals">
+            {plan.proposals.map((p) => (
+              <Card key={p.key} withBorder padding="sm" data-testid="proposal">
+                <Stack gap={6}>
+                  <Checkbox
+                    label={t('result.include', { names: p.people.map(personName).join(', ') })}
+                    checked={included.has(p.key)}
+                    disabled={done}
+                    onChange={(e) => {
+                      const set = new Set(included);
+                      if (e.currentTarget.checked) set.add(p.key);
+                      else set.delete(p.key);
+                      setIncluded(set);
+                    }}
+                  />
+                  <Text size="sm">
+                    <Text span fw={600}>
+                      {p.toSiteName}
+                    </Text>
+                    {p.region ? ` · ${p.region}` : ''} · {category(p.category)}
+                  </Text>
+                  <List size="xs" spacing={2} aria-label={t('result.colReasons')}>
+                    {p.reasons.map((r) => (
+                      <List.Item key={r.code}>
+                        {reason(r.code, r.people)}
+                        {r.detail && r.code !== 'keeps_household_together' ? ` — ${r.detail}` : ''}
+                      </List.Item>
+                    ))}
+                  </List>
+                  {!done && (
+                    <Group gap={4} wrap="wrap">
+                      {isPinned(p) ? (
+                        <Badge variant="light">{t('result.pinned')}</Badge>
+                      ) : (
+                        <Button size="compact-xs" variant="default" onClick={() => pin(p)}>
+                          {t('result.pin')}
+                        </Button>
+                      )}
+                      <Button size="compact-xs" variant="default" color="red" onClick={() => exclude(p)}>
+                        {t('result.exclude')}
+                      </Button>
+                    </Group>
+                  )}
+                </Stack>
+              </Card>
+            ))}
+          </SimpleGrid>
         )}
         {plan.unassigned.length > 0 && (
           <Stack gap={4} data-testid="plan-unassigned">

@@ -69,7 +69,7 @@ export const ar: ReceptionStrings = {
   result: {
     title: 'التوزيع المقترح',
     summary: 'وُزّع {{placed}} من {{people}} شخصاً في {{seconds}} ث ({{method}})',
-    objective: 'النتيجة {{objective}}؛ الحد الأعلى {{bound}}؛ الفجوة {{gap}}',
+    objective: 'النتيجة {{objective}}؛ الحد الأعلى {{bound}}؛ الفجوة {{gap}}.',
     greedy: 'خطة بسيطة بحسب الأسبقية كانت ستحصل على {{greedy}}.',
     limit: 'بلغ المحلِّل حدّاً: {{message}}. الخطة المعروضة هي أفضل ما وُجد.',
     colPeople: 'الأشخاص',

@@ -67,7 +67,7 @@ export const en = {
   result: {
     title: 'Proposed assignment',
     summary: '{{placed}} of {{people}} people placed in {{seconds}} s ({{method}})',
-    objective: 'Score {{objective}}; upper bound {{bound}}; gap {{gap}}',
+    objective: 'Score {{objective}}; upper bound {{bound}}; gap {{gap}}.',
     greedy: 'A simple first-come plan would score {{greedy}}.',
     limit: 'The solver hit a limit: {{message}}. The plan shown is the best found.',
     colPeople: 'People',

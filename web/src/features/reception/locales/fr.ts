@@ -71,7 +71,7 @@ export const fr: ReceptionStrings = {
   result: {
     title: 'Affectation proposée',
     summary: '{{placed}} personnes placées sur {{people}} en {{seconds}} s ({{method}})',
-    objective: 'Score {{objective}} ; borne supérieure {{bound}} ; écart {{gap}}',
+    objective: 'Score {{objective}} ; borne supérieure {{bound}} ; écart {{gap}}.',
     greedy: 'Un plan simple « premier arrivé » obtiendrait {{greedy}}.',
     limit: 'Le solveur a atteint une limite : {{message}}. Le plan affiché est le meilleur trouvé.',
     colPeople: 'Personnes',
