@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPerson } from '../factories/people.js';
 import type { TestUser } from '../helpers/harness.js';
-import { E2E, signIn } from './helpers/browser.js';
+import { chooseLanguage, E2E, htmlAttributes, signIn } from './helpers/browser.js';
 import { enrolSecondFactor } from './helpers/totp.js';
 
 const PIN = '482916';
@@ -225,6 +225,12 @@ describe('offline field registration in the browser', () => {
     await prepareDevice(page, fieldworker);
     await page.getByRole('tab', { name: 'Register' }).click();
     await registerOffline(page, 'Senait', 'female', 'none');
+    // The workspace in Arabic, right to left, with its labels.
+    await chooseLanguage(page, 'العربية');
+    await page.getByRole('heading', { name: 'العمل دون اتصال', level: 1 }).waitFor();
+    expect(await htmlAttributes(page)).toEqual({ dir: 'rtl', lang: 'ar' });
+    await page.getByLabel('الاسم الأول', { exact: true }).waitFor();
+    await page.getByTestId('sync-panel').getByText('تغييرات تنتظر الإرسال: 1').waitFor();
 
     await page.context().setOffline(true);
     await page.clock.fastForward(15 * 24 * 60 * 60 * 1000);
