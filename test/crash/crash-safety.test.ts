@@ -9,21 +9,52 @@ import { verifyAuditChain } from '../../src/modules/audit/audit.service.js';
 import { buildPerson } from '../factories/people.js';
 import { createTestDatabase, type TestDatabase, testEngines } from '../helpers/engines.js';
 import { killHard, startServerProcess } from '../helpers/server-process.js';
+import { newLedger, relocationClient, relocationProblems } from './relocations.js';
 
 const ROUNDS = 3;
 const CLIENTS = 6;
+/** Small enough that acceptances run into a full centre (409) within the rounds. */
+const PLACES = 5;
+
+async function createCentre(url: string, token: string): Promise<string> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const site = await fetch(`${url}/api/sites`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      name: 'Crash centre',
+      kind: 'reception_centre',
+      status: 'open',
+      region: 'Bretagne',
+    }),
+  });
+  if (site.status !== 201) throw new Error(`centre: ${site.status} ${await site.text()}`);
+  const { id } = (await site.json()) as { id: string };
+  const capacity = await fetch(`${url}/api/sites/${id}/capacity`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ places: { single_men: PLACES } }),
+  });
+  if (capacity.status !== 200) throw new Error(`capacity: ${capacity.status} ${await capacity.text()}`);
+  return id;
+}
 
 /**
  * Starts the real server, sends registrations from several clients, kills the server with SIGKILL
  * at a random moment, restarts it, and checks that everything acknowledged (201) survived and
- * that nothing half-written exists. On both engines.
+ * that nothing half-written exists. Meanwhile a coordinator proposes a relocation for each new
+ * person and accepts it (the reservation of a place): no relocation may survive without its
+ * people, its events or its audit entries, and no crash may leave more places reserved than exist.
+ * On both engines.
  */
 for (const engine of testEngines()) {
   describe(`crash safety [${engine}]`, () => {
     let database: TestDatabase;
     let env: Record<string, string>;
     let token: string;
+    let coordinatorToken: string;
     const acknowledged = new Map<string, string>();
+    const ledger = newLedger();
 
     beforeAll(async () => {
       database = await createTestDatabase(engine);
@@ -44,13 +75,24 @@ for (const engine of testEngines()) {
         orgId: org.id,
       });
       token = (await createApiToken(ctx, { userId: user.id, name: 'crash' })).token;
+      const coordinator = await createUser(ctx, {
+        email: 'coordinator@crash.example',
+        name: 'Coordinator',
+        roles: ['reception_coordinator'],
+        password: 'power-cut-in-the-tent',
+        orgId: org.id,
+      });
+      coordinatorToken = (await createApiToken(ctx, { userId: coordinator.id, name: 'crash' })).token;
     }, 60_000);
 
     afterAll(() => database.destroy());
 
     it(`keeps every acknowledged registration through ${ROUNDS} SIGKILLs`, async () => {
+      let centreId = '';
+      const waiting: string[] = [];
       for (let round = 0; round < ROUNDS; round += 1) {
         const server = await startServerProcess(env);
+        if (!centreId) centreId = await createCentre(server.url, coordinatorToken);
         let stop = false;
         const client = async (clientIndex: number) => {
           for (let i = 0; !stop; i += 1) {
@@ -69,6 +111,7 @@ for (const engine of testEngines()) {
               if (response.status === 201) {
                 const body = (await response.json()) as { person: { id: string } };
                 acknowledged.set(body.person.id, givenName);
+                waiting.push(body.person.id);
               }
             } catch {
               return; // the server died mid-request: that request was never acknowledged
@@ -76,13 +119,33 @@ for (const engine of testEngines()) {
           }
         };
         const clients = Array.from({ length: CLIENTS }, (_, i) => client(i));
-        await new Promise((resolve) => setTimeout(resolve, 800 + Math.floor(Math.random() * 2500)));
+        for (let i = 0; i < 2; i += 1)
+          clients.push(
+            relocationClient({
+              url: server.url,
+              token: coordinatorToken,
+              centreId,
+              waiting,
+              ledger,
+              stopped: () => stop,
+            }),
+          );
+        // Kill only once this round has relocations going (at most 20 s on a starved machine), so
+        // proposals and reservations are in flight when the power goes.
+        const relocatedBefore = ledger.proposed.size;
+        for (let waited = 0; ledger.proposed.size < relocatedBefore + 2 && waited < 20_000; waited += 50)
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        await new Promise((resolve) => setTimeout(resolve, 200 + Math.floor(Math.random() * 2000)));
         await killHard(server);
         stop = true;
         await Promise.all(clients);
       }
       expect(acknowledged.size).toBeGreaterThan(0);
-      console.log(`[${engine}] ${acknowledged.size} registrations acknowledged over ${ROUNDS} rounds`);
+      console.log(
+        `[${engine}] ${acknowledged.size} registrations, ${ledger.proposed.size} relocations, ` +
+          `${ledger.accepted.size} reservations acknowledged (${ledger.refusedFull} refused: centre full) over ${ROUNDS} rounds`,
+      );
+      expect(ledger.accepted.size, 'the coordinator reserved places before the kills').toBeGreaterThan(0);
 
       const restarted = await startServerProcess(env);
       try {
@@ -115,6 +178,7 @@ for (const engine of testEngines()) {
         expect(keys.has(id), `key of ${id}`).toBe(true);
         expect(audited.has(id), `audit entry of ${id}`).toBe(true);
       }
+      expect(await relocationProblems(database.db, ledger, centreId, PLACES)).toEqual([]);
       const keyRing = deriveKeyRing(parseMasterKey(env.PASSERELLE_MASTER_KEY!));
       expect(await verifyAuditChain(database.db, keyRing)).toMatchObject({ ok: true });
       if (database.sqlitePath) {

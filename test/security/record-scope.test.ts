@@ -74,6 +74,7 @@ describeEngines('record scope: own organisation, other organisation, shared by r
         const response = await world.a.get(role)!.api.get(url);
         if (response.status >= 300 && !OWN_ORG_REFUSALS[`${route.url} ${role}`])
           fail(failures, 'GET', route.url, label('GET', url, role, response.status, response.raw));
+        if (WHOLE_RECORD_READS[route.url]) continue;
         for (const leak of leaks(world, { org: 'A', role }, response.body))
           fail(failures, 'GET', route.url, `GET ${url} as ${role}: ${leak}`);
       }
@@ -188,17 +189,19 @@ describeEngines('record scope: own organisation, other organisation, shared by r
   });
 });
 
-/** Records of modules still being finished that the scope world does not build yet, with why. */
+/**
+ * Reads that give their own organisation's reader the person's whole file on purpose, with why:
+ * field groups do not apply to them (other organisations are still checked).
+ */
+const WHOLE_RECORD_READS: Record<string, string> = {
+  '/api/data-protection/access-requests/:id/export.json':
+    'GDPR art. 15 subject access: the whole file, exported after a second DPO approves',
+  '/api/data-protection/access-requests/:id/export.pdf': 'the same export as a PDF',
+};
+
+/** Records the scope world does not build yet, with why (the test warns about their routes). */
 const NOT_YET_BUILT: Record<string, string> = {
-  procedure: 'pathways (issue 8) being finished',
-  appointment: 'pathways (issue 8) being finished',
-  interpreter: 'pathways (issue 8) being finished',
-  interpreterBooking: 'pathways (issue 8) being finished',
-  retentionPolicy: 'data protection being finished',
-  retentionHold: 'data protection being finished',
-  erasureRequest: 'data protection being finished',
-  accessRequest: 'data protection being finished',
-  export: 'reporting personal exports being finished',
+  export: 'a personal export needs a fresh TOTP code from a user with an enrolled second factor',
 };
 
 /** Own-organisation reads a permitted role is still refused, with the rule that refuses it. */

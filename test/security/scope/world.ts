@@ -11,6 +11,7 @@ import type { Harness, TestUser } from '../../helpers/harness.js';
 import { loginWithCookie } from '../../helpers/sessions.js';
 import { EVERY_ROLE } from '../matrix/types.js';
 import { type Marker, personBody } from './markers.js';
+import { buildModuleRecords } from './world-modules.js';
 
 /**
  * Real records of every kind, owned by organisation A, built through the API the way users build
@@ -308,6 +309,8 @@ export async function buildWorld(h: Harness): Promise<World> {
   ids.session = (
     check(await session.api.get('/api/me/sessions'), 200, 'sessions').body.items as Array<{ id: string }>
   )[0]!.id;
+
+  await buildModuleRecords(h, orgA, as, ids, mark);
 
   // Sites are shared coordination records; a matching run is a whole-registry job (counts only).
   const shared = new Set(['site', 'centre', 'personCode', 'matchingRun']);
