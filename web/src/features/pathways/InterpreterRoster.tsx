@@ -16,7 +16,7 @@ import { fieldErrors } from '../../api/form-errors';
 import { FormAlert } from '../../app/FormAlert';
 import { usePermissions } from '../../app/session';
 import { ErrorState, PageLoader } from '../../app/states';
-import { useCreateInterpreter, useInterpreters } from './api';
+import { useCreateInterpreter, useInterpreters, useUpdateInterpreter } from './api';
 import type { Interpreter } from './types';
 
 function AddInterpreterForm() {
@@ -105,6 +105,8 @@ export function InterpreterRoster() {
   const { t } = useTranslation('pathways');
   const permissions = usePermissions();
   const roster = useInterpreters({});
+  const update = useUpdateInterpreter();
+  const canManage = permissions.has('interpreters.manage');
   return (
     <Stack gap="sm" data-testid="interpreter-roster">
       <Title order={2} size="h4">
@@ -137,6 +139,16 @@ export function InterpreterRoster() {
               </Text>
               <Group gap="xs">
                 {!i.active && <Badge color="gray">{t('interpreters.inactive')}</Badge>}
+                {canManage && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    loading={update.isPending && update.variables?.id === i.id}
+                    onClick={() => update.mutate({ id: i.id, active: !i.active })}
+                  >
+                    {i.active ? t('interpreters.deactivate') : t('interpreters.reactivate')}
+                  </Button>
+                )}
                 {i.upcoming.length > 0 && (
                   <Badge color="blue" variant="outline">
                     {t('interpreters.booked', { count: i.upcoming.length })}
@@ -147,7 +159,7 @@ export function InterpreterRoster() {
           </Card>
         ))}
       </SimpleGrid>
-      {permissions.has('interpreters.manage') && (
+      {canManage && (
         <Card withBorder>
           <AddInterpreterForm />
         </Card>

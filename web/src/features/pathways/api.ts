@@ -103,3 +103,8 @@ export const useAddDocument = (procedureId: string) =>
   usePathwaysMutation((input: { kind: string; issuedOn: string; expiresOn?: string; number?: string }) =>
     api.post<Procedure>(`/api/procedures/${enc(procedureId)}/documents`, input),
   );
+
+export const useUpdateInterpreter = () =>
+  usePathwaysMutation((input: { id: string; active: boolean }) =>
+    api.patch<Interpreter>(`/api/interpreters/${enc(input.id)}`, { active: input.active }),
+  );

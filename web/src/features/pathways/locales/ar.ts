@@ -185,6 +185,8 @@ export const ar: PathwaysStrings = {
     onCall: 'عند الطلب',
     save: 'إضافة',
     inactive: 'غير نشط',
+    deactivate: 'إيقاف',
+    reactivate: 'إعادة التفعيل',
     booked: '{{count}} قادمة',
     weekdays: {
       '1': 'الإثنين',

@@ -185,6 +185,8 @@ export const en = {
     onCall: 'On call',
     save: 'Add',
     inactive: 'Inactive',
+    deactivate: 'Deactivate',
+    reactivate: 'Reactivate',
     booked: '{{count}} upcoming',
     weekdays: { '1': 'Mon', '2': 'Tue', '3': 'Wed', '4': 'Thu', '5': 'Fri', '6': 'Sat', '7': 'Sun' },
   },

@@ -186,6 +186,8 @@ export const fr: PathwaysStrings = {
     onCall: 'Sur appel',
     save: 'Ajouter',
     inactive: 'Inactif',
+    deactivate: 'Désactiver',
+    reactivate: 'Réactiver',
     booked: '{{count}} à venir',
     weekdays: { '1': 'lun.', '2': 'mar.', '3': 'mer.', '4': 'jeu.', '5': 'ven.', '6': 'sam.', '7': 'dim.' },
   },
