@@ -1,12 +1,12 @@
 /**
- * npm run bench:matching -- [--runs 3] [--scale 100000] [--million]
+ * npm run bench:matching -- [--runs 3] [--scale 100000] [--million] [--parts febrl,multilingual,scale]
  * FEBRL dataset3 (dedupe) and dataset4a/4b (link) precision/recall/F1 at the default threshold;
  * a generated multilingual set against a plain baseline (exact normalised name + birth year);
  * speed: link 5,000 × 5,000, dedupe of a generated population (100,000 people by default,
  * 1,000,000 with --million), with peak memory. Writes bench/results/matching.json.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dedupe, type LinkageResult, link } from '../src/modules/matching/engine/linkage.js';
 import type { MatchInput } from '../src/modules/matching/engine/record.js';
@@ -18,6 +18,8 @@ import { evaluate, FEBRL_EXTRAS, readFebrl, readTruePairs } from './lib/febrl.js
 const runs = Number(arg('runs', '3'));
 const scale = Number(arg('scale', '100000'));
 const million = process.argv.includes('--million');
+/** Which parts to run (all by default); a partial run merges its parts into the existing results. */
+const parts = new Set(arg('parts', 'febrl,multilingual,scale').split(','));
 
 function log(message: string) {
   process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
@@ -93,6 +95,18 @@ async function main() {
     loadAtStart: machineLoad(),
   };
 
+  if (parts.has('febrl')) febrl(results);
+  if (parts.has('multilingual')) multilingual(results);
+  if (parts.has('scale')) scaleRuns(results);
+  const file = new URL('./results/matching.json', import.meta.url);
+  // A partial run keeps the other parts' last figures (each part records its own load and date).
+  const previous = parts.size < 3 && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const merged = { ...previous, ...results, parts: [...parts] };
+  writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+}
+
+function febrl(results: Record<string, unknown>) {
   log('FEBRL dataset3 (dedupe)');
   const d3 = timed(() => dedupe(readFebrl('dataset3.csv'), { extraColumns: FEBRL_EXTRAS }), runs);
   results.febrlDataset3 = {
@@ -118,7 +132,9 @@ async function main() {
     splinkBestThresholdF1: 0.9998,
     loadAfter: machineLoad(),
   };
+}
 
+function multilingual(results: Record<string, unknown>) {
   log('multilingual generated set (3,000 people, seed 11)');
   const set = generateMultilingualSet(3000, 11);
   const truth = truePairsOf(set);
@@ -133,7 +149,9 @@ async function main() {
     note: 'outside checks use a different, unseen set of the same kind',
     loadAfter: machineLoad(),
   };
+}
 
+function scaleRuns(results: Record<string, unknown>) {
   const sizes = [scale, ...(million ? [1_000_000] : [])];
   results.scale = [];
   for (const entities of sizes) {
@@ -160,8 +178,6 @@ async function main() {
       loadAfter: machineLoad(),
     });
   }
-  writeFileSync(new URL('./results/matching.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 }
 
 await main();

@@ -118,34 +118,62 @@ export interface BlockingOptions {
   onSkippedBlock?: (rule: string, key: string, size: number) => void;
 }
 
-type KeyTable = string[][];
+/** Per record, the numbers of its keys under one rule (numbers compare faster than strings). */
+type KeyTable = number[][];
 
-function groupBy(keys: KeyTable): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  keys.forEach((recordKeys, index) => {
-    for (const key of recordKeys) {
+/** One rule's key strings, numbered as first seen (shared by both sides of a linkage). */
+interface KeyDictionary {
+  ids: Map<string, number>;
+  names: string[];
+}
+
+function groupBy(keys: KeyTable): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  for (let index = 0; index < keys.length; index += 1) {
+    for (const key of keys[index]!) {
       const group = groups.get(key);
       if (group) group.push(index);
       else groups.set(key, [index]);
     }
-  });
+  }
   return groups;
 }
 
-/** The first key two records share under a rule that was not skipped as too large. */
-function firstUsableSharedKey(a: string[], b: string[], skipped: Set<string>): string | undefined {
-  for (const key of a) if (!skipped.has(key) && b.includes(key)) return key;
-  return undefined;
+/** The first key two records share under a rule that was not skipped as too large (-1: none). */
+function firstUsableSharedKey(a: number[], b: number[], skipped: Uint8Array): number {
+  for (const key of a) if (skipped[key] === 0 && b.includes(key)) return key;
+  return -1;
 }
 
 interface Side {
   keys: KeyTable[];
-  groups: Map<string, number[]>[];
+  groups: Map<number, number[]>[];
 }
 
-function prepareSide(records: readonly MatchRecord[], rules: BlockingRule[]): Side {
-  const keys = rules.map((rule) => records.map((record) => rule.keys(record)));
+function prepareSide(
+  records: readonly MatchRecord[],
+  rules: BlockingRule[],
+  dictionaries: KeyDictionary[],
+): Side {
+  const keys = rules.map((rule, r) => {
+    const dictionary = dictionaries[r]!;
+    return records.map((record) =>
+      rule.keys(record).map((key) => {
+        let id = dictionary.ids.get(key);
+        if (id === undefined) {
+          id = dictionary.names.length;
+          dictionary.ids.set(key, id);
+          dictionary.names.push(key);
+        }
+        return id;
+      }),
+    );
+  });
   return { keys, groups: keys.map(groupBy) };
+}
+
+function dictionariesFor(rules: BlockingRule[]): KeyDictionary[] {
+  return rules.map(() => ({ ids: new Map(), names: [] }));
 }
 
 /**
@@ -156,36 +184,42 @@ function emitPairs(
   left: Side,
   right: Side,
   rules: BlockingRule[],
+  dictionaries: KeyDictionary[],
   same: boolean,
   sink: PairSink,
   options: BlockingOptions,
 ): number {
-  const skipped = rules.map(() => new Set<string>());
+  const skipped = rules.map((_, r) => new Uint8Array(dictionaries[r]!.names.length));
   rules.forEach((rule, r) => {
     for (const [key, leftMembers] of left.groups[r]!) {
       const size = same ? leftMembers.length : leftMembers.length + (right.groups[r]!.get(key)?.length ?? 0);
       if (size > (rule.maxBlock ?? options.maxBlock)) {
-        skipped[r]!.add(key);
-        options.onSkippedBlock?.(rule.name, key, size);
+        skipped[r]![key] = 1;
+        options.onSkippedBlock?.(rule.name, dictionaries[r]!.names[key]!, size);
       }
     }
   });
   let emitted = 0;
-  rules.forEach((_rule, r) => {
+  for (let r = 0; r < rules.length; r += 1) {
+    const leftKeys = left.keys[r]!;
+    const rightKeys = right.keys[r]!;
+    const skippedHere = skipped[r]!;
     for (const [key, leftMembers] of left.groups[r]!) {
-      if (skipped[r]!.has(key)) continue;
+      if (skippedHere[key] === 1) continue;
       const rightMembers = same ? leftMembers : right.groups[r]!.get(key);
       if (!rightMembers) continue;
       for (let i = 0; i < leftMembers.length; i += 1) {
         const a = leftMembers[i]!;
+        const aKeys = leftKeys[a]!;
         for (let j = same ? i + 1 : 0; j < rightMembers.length; j += 1) {
           const b = rightMembers[j]!;
-          if (firstUsableSharedKey(left.keys[r]![a]!, right.keys[r]![b]!, skipped[r]!) !== key) continue;
+          // Records with one key under this rule share exactly this one.
+          if (aKeys.length > 1 && firstUsableSharedKey(aKeys, rightKeys[b]!, skippedHere) !== key) continue;
           let coveredBefore = false;
           for (let earlier = 0; earlier < r && !coveredBefore; earlier += 1) {
             coveredBefore =
               firstUsableSharedKey(left.keys[earlier]![a]!, right.keys[earlier]![b]!, skipped[earlier]!) !==
-              undefined;
+              -1;
           }
           if (coveredBefore) continue;
           sink(a, b);
@@ -193,7 +227,7 @@ function emitPairs(
         }
       }
     }
-  });
+  }
   return emitted;
 }
 
@@ -204,8 +238,17 @@ export function dedupeCandidates(
   sink: PairSink,
   options: BlockingOptions,
 ): number {
-  const side = prepareSide(records, rules);
-  return emitPairs(side, side, rules, true, (a, b) => (a < b ? sink(a, b) : sink(b, a)), options);
+  const dictionaries = dictionariesFor(rules);
+  const side = prepareSide(records, rules, dictionaries);
+  return emitPairs(
+    side,
+    side,
+    rules,
+    dictionaries,
+    true,
+    (a, b) => (a < b ? sink(a, b) : sink(b, a)),
+    options,
+  );
 }
 
 /** Candidate pairs between two sets (linkage): left index, right index. */
@@ -216,5 +259,8 @@ export function linkCandidates(
   sink: PairSink,
   options: BlockingOptions,
 ): number {
-  return emitPairs(prepareSide(left, rules), prepareSide(right, rules), rules, false, sink, options);
+  const dictionaries = dictionariesFor(rules);
+  const leftSide = prepareSide(left, rules, dictionaries);
+  const rightSide = prepareSide(right, rules, dictionaries);
+  return emitPairs(leftSide, rightSide, rules, dictionaries, false, sink, options);
 }
