@@ -190,6 +190,23 @@ describe('offline field registration in the browser', () => {
     })`)) as number;
   }
 
+  /** Everything IndexedDB holds for offline work, as text: what a stolen phone's files reveal. */
+  async function storedText(page: Page): Promise<string> {
+    return (await page.evaluate(`new Promise((resolve, reject) => {
+      const req = indexedDB.open('passerelle-offline');
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const tx = req.result.transaction(['meta', 'vault'], 'readonly');
+        const meta = tx.objectStore('meta').getAll();
+        const vault = tx.objectStore('vault').getAll();
+        tx.oncomplete = () => {
+          const decode = (bytes) => new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+          resolve(JSON.stringify(meta.result) + vault.result.map((row) => row.key + decode(row.data)).join(''));
+        };
+      };
+    })`)) as string;
+  }
+
   async function prepareDevice(page: Page, user: TestUser) {
     await page.goto('/');
     await signIn(page, user.email);
@@ -209,6 +226,11 @@ describe('offline field registration in the browser', () => {
     await page.getByRole('tab', { name: 'Register' }).click();
     await registerOffline(page, 'Lemlem', 'female', 'none');
     expect(await storedRecords(page)).toBeGreaterThan(0);
+    // At rest the records are sealed: neither the name nor the family name can be read.
+    const atRest = await storedText(page);
+    expect(atRest).toContain('local-people:');
+    expect(atRest).not.toContain('Lemlem');
+    expect(atRest).not.toContain('Tesfay');
 
     const [device] = (await fieldworker.api.get('/api/me/devices')).body.items;
     expect((await fieldworker.api.delete(`/api/me/devices/${device.id}`)).status).toBe(200);
