@@ -11,7 +11,11 @@ import { cpus, loadavg } from 'node:os';
 import { dedupe, type LinkageResult, link } from '../src/modules/matching/engine/linkage.js';
 import type { MatchInput } from '../src/modules/matching/engine/record.js';
 import { foldName } from '../src/modules/matching/transliteration/index.js';
-import { generateMultilingualSet, truePairsOf } from '../test/factories/matching/multilingual.js';
+import {
+  generateMultilingualSet,
+  type LabelledSet,
+  truePairsOf,
+} from '../test/factories/matching/multilingual.js';
 import { arg } from './lib/bench-db.js';
 import { evaluate, FEBRL_EXTRAS, readFebrl, readTruePairs } from './lib/febrl.js';
 
@@ -151,6 +155,44 @@ function multilingual(results: Record<string, unknown>) {
   };
 }
 
+/**
+ * False positives the generator made impossible to refuse: the two records belong to people with
+ * the same given, father's and family names, sex and nationality, born within two years (the
+ * generator's own age-estimate noise is ±2 years). Read from each person's first, clean record.
+ */
+function namesakeFalsePositives(
+  set: LabelledSet,
+  pairs: Array<{ left: string; right: string }>,
+  truth: Set<string>,
+) {
+  const byId = new Map(set.records.map((r) => [r.id, r]));
+  const person = (id: string) => byId.get(`${set.entityOf.get(id)}-r0`)!;
+  const year = (r: MatchInput) => r.birthYear ?? Number(r.birthDate?.slice(0, 4));
+  let falsePositives = 0;
+  let sameNames = 0;
+  let indistinguishable = 0;
+  for (const pair of pairs) {
+    if (truth.has(pair.left < pair.right ? `${pair.left}|${pair.right}` : `${pair.right}|${pair.left}`))
+      continue;
+    falsePositives += 1;
+    const a = person(pair.left);
+    const b = person(pair.right);
+    if (a.givenName !== b.givenName || a.fathersName !== b.fathersName || a.familyName !== b.familyName)
+      continue;
+    sameNames += 1;
+    if (a.sex === b.sex && a.nationality === b.nationality && Math.abs(year(a) - year(b)) <= 2)
+      indistinguishable += 1;
+  }
+  const truePositives = pairs.length - falsePositives;
+  const round = (x: number) => Math.round(x * 10000) / 10000;
+  return {
+    falsePositives,
+    sameNamesShare: round(sameNames / Math.max(falsePositives, 1)),
+    indistinguishableShare: round(indistinguishable / Math.max(falsePositives, 1)),
+    precisionWithoutIndistinguishable: round(truePositives / Math.max(pairs.length - indistinguishable, 1)),
+  };
+}
+
 function scaleRuns(results: Record<string, unknown>) {
   const sizes = [scale, ...(million ? [1_000_000] : [])];
   results.scale = [];
@@ -173,6 +215,7 @@ function scaleRuns(results: Record<string, unknown>) {
       peakRssMiB: peakRssMiB(),
       peakRssNote: 'high-water mark of the whole bench process up to the end of this dedupe',
       quality: evaluate(outcome.pairs, truePairsOf(people)),
+      namesakes: namesakeFalsePositives(people, outcome.pairs, truePairsOf(people)),
       target: entities >= 1_000_000 ? { seconds: 900, memoryMiB: 4096 } : { seconds: 60 },
       loadBefore,
       loadAfter: machineLoad(),
