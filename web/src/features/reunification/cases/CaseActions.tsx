@@ -17,7 +17,17 @@ import { FormAlert } from '../../../app/FormAlert';
 import { useCaseWrites } from '../api';
 import { type CaseDetail, type Stage, TRANSFER_EXTENSIONS } from '../types';
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
+/** Today's date in Paris, where the legal days are counted (not the device's or UTC's date). */
+function todayIso(): string {
+  const parts = new Intl.DateTimeFormat('en', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date());
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
 
 /** Moves the case to one of the stages the server offers, with the day it happened. */
 export function TransitionForm({ c }: { c: CaseDetail }) {
