@@ -130,10 +130,10 @@ for (const engine of testEngines()) {
               stopped: () => stop,
             }),
           );
-        // Kill only once this round has relocations going (at most 20 s on a starved machine), so
+        // Kill only once this round has relocations going (at most 10 s on a starved machine), so
         // proposals and reservations are in flight when the power goes.
         const relocatedBefore = ledger.proposed.size;
-        for (let waited = 0; ledger.proposed.size < relocatedBefore + 2 && waited < 20_000; waited += 50)
+        for (let waited = 0; ledger.proposed.size < relocatedBefore + 2 && waited < 10_000; waited += 50)
           await new Promise((resolve) => setTimeout(resolve, 50));
         await new Promise((resolve) => setTimeout(resolve, 200 + Math.floor(Math.random() * 2000)));
         await killHard(server);
