@@ -67,6 +67,9 @@ export function buildPopulation(
   const presentSum = totalOf(sites.map((s) => presentBySite.get(s.id) ?? ZERO));
   const registered = published.addLine(report.filter.siteIds ? [presentSum] : [presentSum, noSite]);
   published.tie(present.total, [registered.parts[0]!]);
+  // People present is the figure coordination asks for first: hide others before it.
+  published.preferShown(present.total);
+  published.preferShown(registered.parts[0]!);
   const sexAge = published.addGrid(grid, AGE_BANDS.length);
   published.tie(registered.total, [sexAge.total]);
 

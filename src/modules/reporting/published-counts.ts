@@ -30,6 +30,7 @@ export class PublishedCounts {
   private readonly sums: Array<{ total: number; parts: number[] }> = [];
   private readonly unprinted = new Set<number>();
   private readonly forced = new Set<number>();
+  private readonly keep = new Set<number>();
   private hidden: boolean[] | null = null;
 
   constructor(
@@ -55,6 +56,12 @@ export class PublishedCounts {
   forceHidden(index: number): void {
     this.hidden = null;
     this.forced.add(index);
+  }
+
+  /** A headline value: other counts are hidden to protect a small one before this one is. */
+  preferShown(index: number): void {
+    this.hidden = null;
+    this.keep.add(index);
   }
 
   /** Whether the value is published as null (always false for exact viewers). */
@@ -111,6 +118,7 @@ export class PublishedCounts {
         sums: this.sums,
         unprinted: this.unprinted,
         forced: this.forced,
+        keep: this.keep,
       },
       this.threshold,
     );

@@ -18,6 +18,18 @@ describe('suppression', () => {
     expect(suppress({ values: [13], own: [8], sums: [] }, 5)).toEqual([false]);
   });
 
+  it('hides a total rather than a headline part to protect a small part', () => {
+    // registered (103) = present (100) + no current site (3): present is the headline figure.
+    expect(suppress({ values: [3, 100, 103], sums: [{ total: 2, parts: [0, 1] }] }, 5)).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(
+      suppress({ values: [3, 100, 103], sums: [{ total: 2, parts: [0, 1] }], keep: new Set([1]) }, 5),
+    ).toEqual([true, false, true]);
+  });
+
   it('keeps a forced value undeterminable through a chain of totals', () => {
     // total = x + y, y = y1 + y2; x is forced hidden (another report hides it) though large.
     const hidden = suppress(

@@ -28,6 +28,8 @@ export interface SuppressionProblem {
    * hides (a site's total hidden in the report of all sites), so two reports cannot be subtracted.
    */
   forced?: ReadonlySet<number>;
+  /** Headline values (people present): hidden as a complement only when nothing else will do. */
+  keep?: ReadonlySet<number>;
   /** Each constraint: `total` index equals the sum of the `parts` indices. */
   sums: ReadonlyArray<{ total: number; parts: readonly number[] }>;
 }
@@ -67,11 +69,13 @@ export function suppress(problem: SuppressionProblem, threshold: number): boolea
 
 /**
  * The smallest shown count sharing a sum with the exposed one: a non-zero part first (hiding a
- * zero protects little), then a zero part, then a total (hiding totals loses the most). When every
+ * zero protects little), then a zero part, then a total (hiding totals loses the most), and a
+ * headline value last. When every
  * count in its sums is hidden already, the exposure comes through a chain (x = y hidden, y = z
  * shown): the search widens to the sums of those hidden counts, level by level.
  */
 function chooseComplement(problem: SuppressionProblem, hidden: boolean[], exposed: number): number | null {
+  const keep = problem.keep ?? new Set<number>();
   const reached = new Set<number>([exposed]);
   let frontier = [exposed];
   while (frontier.length > 0) {
@@ -86,10 +90,14 @@ function chooseComplement(problem: SuppressionProblem, hidden: boolean[], expose
           continue;
         }
         const value = problem.values[i] ?? 0;
-        candidates.push({ index: i, rank: value > 0 ? 0 : 1, value });
+        candidates.push({ index: i, rank: keep.has(i) ? 3 : value > 0 ? 0 : 1, value });
       }
       if (!hidden[sum.total])
-        candidates.push({ index: sum.total, rank: 2, value: problem.values[sum.total] ?? 0 });
+        candidates.push({
+          index: sum.total,
+          rank: keep.has(sum.total) ? 3 : 2,
+          value: problem.values[sum.total] ?? 0,
+        });
       else if (!reached.has(sum.total)) next.push(sum.total);
     }
     candidates.sort((a, b) => a.rank - b.rank || a.value - b.value || a.index - b.index);

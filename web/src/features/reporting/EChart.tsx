@@ -1,17 +1,17 @@
 import { Box } from '@mantine/core';
-import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import { BarChart, LineChart } from 'echarts/charts';
+import type { BarSeriesOption } from 'echarts/charts';
+import { BarChart } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { type ComposeOption, init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-// Only what the dashboard draws: bars, lines, axes, legend, tooltip; SVG keeps text selectable.
-use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+// Only what the dashboard draws: bars, axes, legend, tooltip; SVG keeps text selectable.
+use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
 
 interface Props {
@@ -43,5 +43,7 @@ export function EChart({ option, label, height = 260, testId }: Props) {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <Box ref={ref} h={height} w="100%" role="img" aria-label={label} data-testid={testId} />;
+  // The chart mirrors itself for Arabic through its options; its SVG text must not inherit the
+  // page's right-to-left direction, which would flip every label's anchor.
+  return <Box ref={ref} dir="ltr" h={height} w="100%" role="img" aria-label={label} data-testid={testId} />;
 }

@@ -5,7 +5,6 @@ export interface Series {
   name: string;
   data: Cell[];
   stack?: string;
-  type?: 'bar' | 'line';
 }
 
 interface BarInput {
@@ -20,7 +19,7 @@ interface BarInput {
 const PALETTE = ['#1971c2', '#e8590c', '#2f9e44', '#862e9c', '#c2255c', '#0c8599', '#5c940d', '#495057'];
 
 /**
- * Bars (and lines) mirrored for right-to-left reading: in Arabic the categories run from the
+ * Bars mirrored for right-to-left reading: in Arabic the categories run from the
  * right, the value axis sits on the right, and the legend starts at the right edge. Hidden counts
  * are gaps in the bars and read "<5" in the tooltip.
  */
@@ -56,7 +55,7 @@ export function barOption({ categories, series, rtl, horizontal = false, format 
     yAxis: horizontal ? category : value,
     series: series.map((s) => ({
       name: s.name,
-      type: s.type ?? 'bar',
+      type: 'bar',
       stack: s.stack,
       data: s.data.map((d) => (d === null ? '-' : d)),
       connectNulls: false,

@@ -3,7 +3,7 @@ import type { ReportingStrings } from './en';
 export const ar: ReportingStrings = {
   title: 'التقارير',
   intro:
-    'مؤشرات لاجتماعات التنسيق، محسوبة عبر جميع المنظمات. تُخفى الأعداد الصغيرة (تظهر «<{{threshold}}») حتى لا يمكن التعرّف على أي شخص.',
+    'مؤشرات لاجتماعات التنسيق، محسوبة عبر جميع المنظمات. تُخفى الأعداد الصغيرة حتى لا يمكن التعرّف على أي شخص؛ وتظهر في الملفات «<{{threshold}}».',
   filters: {
     label: 'مرشّحات التقرير',
     site: 'الموقع',
@@ -16,7 +16,7 @@ export const ar: ReportingStrings = {
     apply: 'تطبيق',
     snapped: 'تمتد الفترات من الاثنين إلى الأحد: {{from}} – {{to}}.',
   },
-  suppressed: '<{{threshold}}',
+  suppressed: 'مخفي',
   suppressedNote: 'تُخفى الأعداد من 1 إلى {{last}}، والأعداد التي قد تكشفها.',
   exact: 'أعداد دقيقة: هذه سجلات منظمتك.',
   figures: {

@@ -1,7 +1,7 @@
 export const en = {
   title: 'Reports',
   intro:
-    'Indicators for coordination meetings, counted across organisations. Small counts are hidden (shown as “<{{threshold}}”) so that nobody can be recognised.',
+    'Indicators for coordination meetings, counted across organisations. Small counts are hidden so that nobody can be recognised; files show them as “<{{threshold}}”.',
   filters: {
     label: 'Report filters',
     site: 'Site',
@@ -14,7 +14,7 @@ export const en = {
     apply: 'Apply',
     snapped: 'Periods run Monday to Sunday: {{from}} – {{to}}.',
   },
-  suppressed: '<{{threshold}}',
+  suppressed: 'hidden',
   suppressedNote: 'Counts from 1 to {{last}}, and counts that would reveal them, are hidden.',
   exact: 'Exact counts: these are your organisation’s own records.',
   figures: {

@@ -3,7 +3,7 @@ import type { ReportingStrings } from './en';
 export const fr: ReportingStrings = {
   title: 'Rapports',
   intro:
-    'Indicateurs pour les réunions de coordination, comptés sur toutes les organisations. Les petits effectifs sont masqués (affichés « <{{threshold}} ») pour que personne ne puisse être reconnu.',
+    'Indicateurs pour les réunions de coordination, comptés sur toutes les organisations. Les petits effectifs sont masqués pour que personne ne puisse être reconnu ; les fichiers les notent « <{{threshold}} ».',
   filters: {
     label: 'Filtres du rapport',
     site: 'Site',
@@ -16,7 +16,7 @@ export const fr: ReportingStrings = {
     apply: 'Appliquer',
     snapped: 'Les périodes vont du lundi au dimanche : {{from}} – {{to}}.',
   },
-  suppressed: '<{{threshold}}',
+  suppressed: 'masqué',
   suppressedNote: 'Les effectifs de 1 à {{last}}, et ceux qui permettraient de les retrouver, sont masqués.',
   exact: 'Effectifs exacts : ce sont les dossiers de votre organisation.',
   figures: {
