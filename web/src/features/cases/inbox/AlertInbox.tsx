@@ -9,10 +9,19 @@ import type { Alert } from '../types';
 
 const SEVERITY: Record<string, string> = { urgent: 'red', warning: 'orange', info: 'blue' };
 
-/** Where each alert leads: its case, the referral inbox, or the person it is about. */
+const id = (value: string) => encodeURIComponent(value);
+
+/**
+ * Where each alert leads: its case (protection or reunification), its tracing request, the
+ * referral inbox, the pathway tab of the person a procedure or appointment is about, or the person.
+ */
 function linkOf(alert: Alert): string | null {
   if (alert.rule === 'cases.referral_received') return '/cases/referrals';
   if (alert.entity === 'case') return `/cases/${alert.entityId}`;
+  if (alert.entity === 'reunification_case') return `/reunification/cases/${id(alert.entityId)}`;
+  if (alert.entity === 'tracing_request') return `/reunification/tracing/${id(alert.entityId)}`;
+  if ((alert.entity === 'procedure' || alert.entity === 'appointment') && alert.personId)
+    return `/people/${id(alert.personId)}?tab=pathway`;
   if (alert.rule === 'cases.proposed') return `/cases/new?personId=${encodeURIComponent(alert.entityId)}`;
   if (alert.entity === 'person') return `/people/${alert.entityId}`;
   return null;
