@@ -123,6 +123,43 @@ describe('reception capacity and relocation in the browser', () => {
     await expectText(total(page, 'occupied'), '1');
   });
 
+  it('plans a convoy, schedules a relocation on it and prints the driver’s list without sensitive details', async () => {
+    const person = await world.person({ givenName: 'Tesfamariam', nationality: 'ERI' });
+    const relocation = await world.relocate([person], protectedCentre);
+    expect((await world.move(relocation, 'accepted')).status).toBe(200);
+    // Another coordinator of the organisation (the first one already enrolled a second factor).
+    const colleague = await e2e.createUser(['reception_coordinator'], world.orgId);
+    const page = await e2e.newPage();
+    await page.goto('/reception/relocations');
+    await signIn(page, colleague.email);
+    await enrolSecondFactor(page, e2e.harness.clock.now);
+    const form = page.getByRole('form', { name: 'Plan a convoy' });
+    await form.getByLabel('Departure day', { exact: true }).fill('2016-03-02');
+    await form.getByLabel('Leaves from', { exact: true }).selectOption(world.camp);
+    await form.getByLabel('Vehicle', { exact: true }).fill('Coach 12');
+    await form.getByLabel('Seats', { exact: true }).fill('40');
+    await form.getByRole('button', { name: 'Plan a convoy' }).click();
+    await page.getByRole('link', { name: 'Passenger list' }).waitFor();
+
+    const row = page.getByTestId('relocation').filter({ hasText: 'Tesfamariam' });
+    await row.getByRole('button', { name: 'Move to: Scheduled' }).click();
+    const dialog = page.getByRole('dialog');
+    const convoys = (await world.coordinator.api.get('/api/convoys')).body.items as Array<{
+      id: string;
+      vehicle: string;
+    }>;
+    const convoy = convoys.find((c) => c.vehicle === 'Coach 12')!;
+    await dialog.getByLabel('Convoy', { exact: true }).selectOption(convoy.id);
+    await dialog.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await row.getByText('Scheduled', { exact: true }).waitFor();
+
+    await page.getByRole('link', { name: 'Passenger list' }).click();
+    const list = page.getByTestId('passenger-list');
+    await list.getByText('Tesfamariam', { exact: true }).waitFor();
+    await list.getByText('1 of 40 seats taken', { exact: false }).waitFor();
+    expect(await list.getByText('ERI').count()).toBe(0);
+  });
+
   it('reads the board on a phone in Arabic, right to left', async () => {
     const coordinator = await e2e.createUser(['reception_coordinator'], world.orgId);
     const page = await e2e.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });

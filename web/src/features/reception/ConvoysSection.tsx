@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Card,
   Group,
@@ -13,6 +14,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { fieldErrors } from '../../api/form-errors';
 import { FormAlert } from '../../app/FormAlert';
 import { useConvoys, useCreateConvoy, useSiteOptions } from './api';
@@ -66,6 +68,7 @@ export function ConvoysSection() {
                   <Table.Th>{t('convoys.origin')}</Table.Th>
                   <Table.Th>{t('convoys.vehicle')}</Table.Th>
                   <Table.Th>{t('convoys.vehicleCapacity')}</Table.Th>
+                  <Table.Th>{t('convoys.passengers')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -76,6 +79,11 @@ export function ConvoysSection() {
                     <Table.Td>{c.vehicle}</Table.Td>
                     <Table.Td>
                       {t('convoys.seats', { taken: c.seatsTaken, capacity: c.vehicleCapacity })}
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/reception/convoys/${c.id}`} size="sm">
+                        {t('convoys.passengers')}
+                      </Anchor>
                     </Table.Td>
                   </Table.Tr>
                 ))}

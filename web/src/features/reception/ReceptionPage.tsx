@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { usePermissions } from '../../app/session';
 import { CapacityBoard } from './CapacityBoard';
+import { PassengerList } from './PassengerList';
 import { PlannerPage } from './PlannerPage';
 import { RelocationsPage } from './RelocationsPage';
 import { ReturnsPage } from './ReturnsPage';
@@ -50,6 +51,7 @@ export function ReceptionPage() {
         <Route index element={<CapacityBoard />} />
         <Route path="plan" element={<PlannerPage />} />
         <Route path="relocations" element={<RelocationsPage />} />
+        <Route path="convoys/:id" element={<PassengerList />} />
         <Route path="returns" element={<ReturnsPage />} />
       </Routes>
     </Stack>

@@ -14,6 +14,7 @@ import type {
   CentreAvailability,
   ConvoyResponse,
   CreateConvoyBody,
+  PassengerListResponse,
   RecordReturnBody,
   ReturnRatesResponse,
 } from '../../../../src/modules/reception/reception.schema';
@@ -37,6 +38,7 @@ export type RelocationStatus = z.infer<typeof RelocationStatusSchema>;
 export type TransitionInput = z.input<typeof TransitionBody>;
 export type Convoy = z.infer<typeof ConvoyResponse>;
 export type CreateConvoyInput = z.input<typeof CreateConvoyBody>;
+export type PassengerList = z.infer<typeof PassengerListResponse>;
 export type ReturnInput = z.input<typeof RecordReturnBody>;
 export type ReturnRates = z.infer<typeof ReturnRatesResponse>;
 export type WaitingPerson = z.infer<typeof SearchResult>;
