@@ -7,6 +7,7 @@ import {
   tokenCreateCommand,
   userCreateCommand,
 } from './admin.commands.js';
+import { registerBackupCommands } from './backup.command.js';
 import { registerImportCommand } from './import.command.js';
 import { registerKeysCommand } from './keys.command.js';
 import { matchDedupeCommand, matchLinkCommand } from './match.command.js';
@@ -99,6 +100,7 @@ export function buildCli(): Command {
 
   registerImportCommand(program);
   registerKeysCommand(program);
+  registerBackupCommands(program);
   return program;
 }
 
