@@ -63,7 +63,7 @@ export const ar: typeof en = {
     'cases.referral_received': 'إحالة واردة',
     'cases.proposed': 'حالة مقترحة (سُجلت حاجة حماية)',
     'registry.unaccompanied_child': 'طفل سُجل وحده',
-    'reunification.tracing_match': 'تطابق محتمل لطلب بحث',
+    'reunification.tracing_match': 'قد يكون تسجيل جديد هو الشخص المبحوث عنه',
     'reunification.take_charge_request': 'طلب التكفّل الواجب إرساله',
     'reunification.take_charge_request_eurodac': 'طلب التكفّل الواجب إرساله (نتيجة يوروداك)',
     'reunification.take_charge_reply': 'ردّ الدولة المطلوبة المنتظر',

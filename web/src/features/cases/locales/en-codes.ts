@@ -61,7 +61,7 @@ export const en = {
     'cases.referral_received': 'Referral received',
     'cases.proposed': 'Case proposed (protection need recorded)',
     'registry.unaccompanied_child': 'Child registered alone',
-    'reunification.tracing_match': 'Possible match for a tracing request',
+    'reunification.tracing_match': 'A new registration may be the person sought',
     'reunification.take_charge_request': 'Take charge request to send',
     'reunification.take_charge_request_eurodac': 'Take charge request to send (Eurodac hit)',
     'reunification.take_charge_reply': 'Reply due from the requested state',

@@ -63,7 +63,7 @@ export const fr: typeof en = {
     'cases.referral_received': 'Orientation reçue',
     'cases.proposed': 'Dossier proposé (besoin de protection enregistré)',
     'registry.unaccompanied_child': 'Enfant enregistré seul',
-    'reunification.tracing_match': 'Correspondance possible pour une demande de recherche',
+    'reunification.tracing_match': 'Un nouvel enregistrement pourrait être la personne recherchée',
     'reunification.take_charge_request': 'Requête aux fins de prise en charge à envoyer',
     'reunification.take_charge_request_eurodac':
       'Requête aux fins de prise en charge à envoyer (résultat Eurodac)',
