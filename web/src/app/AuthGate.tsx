@@ -1,7 +1,7 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setUnauthenticatedHandler } from '../api/client';
 import type { Me } from '../api/types';
@@ -16,8 +16,12 @@ import { AppRoutes } from './routes';
 import { endSession, ME_KEY, useMe, useSignOut } from './session';
 import { ErrorState, PageLoader } from './states';
 
+// Without a cached copy of this chunk (no service worker yet), the plain error page is shown.
+type OfflineAppProps = { fallback: ReactNode };
 const OfflineApp = lazy(() =>
-  import('../features/offline/OfflineApp').then((m) => ({ default: m.OfflineApp })),
+  import('../features/offline/OfflineApp')
+    .then((m): { default: (props: OfflineAppProps) => ReactNode } => ({ default: m.OfflineApp }))
+    .catch(() => ({ default: ({ fallback }: OfflineAppProps) => fallback })),
 );
 
 /**
