@@ -44,8 +44,11 @@ describe('reports dashboard on the demo data', () => {
     expect(values.length).toBe(8);
     for (const value of values) expect(value).toMatch(/^[\d,]+$|^hidden$|%$|^—$/);
     expect(values.some((value) => Number(value.replace(/,/g, '')) > 0)).toBe(true);
-    for (const id of ['population', 'sex-age', 'nationalities'])
-      await page.getByTestId(`chart-${id}`).locator('svg').waitFor();
+    // Charts are drawn as they come near the screen.
+    for (const id of ['population', 'sex-age', 'nationalities', 'cases']) {
+      await page.getByTestId(`report-${id}`).scrollIntoViewIfNeeded();
+      await page.getByTestId(`report-${id}`).locator('svg, p').first().waitFor();
+    }
 
     // Filter by a site: the first site in the list.
     const site = page.getByLabel('Site', { exact: true });
@@ -86,6 +89,7 @@ describe('reports dashboard on the demo data', () => {
     await page.getByRole('heading', { name: 'التقارير', level: 1 }).waitFor();
     await page.getByText('الأشخاص الحاضرون').waitFor();
     const chart = page.getByTestId('chart-population');
+    await chart.scrollIntoViewIfNeeded();
     await chart.locator('svg').waitFor();
     // The site names (the category axis) sit on the right in Arabic.
     const box = await chart.boundingBox();

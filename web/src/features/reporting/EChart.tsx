@@ -26,15 +26,31 @@ export function EChart({ option, label, height = 260, testId }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
 
+  const latest = useRef(option);
+  latest.current = option;
+
+  // Drawn when it comes near the screen: a dozen charts at once would hold up the first one.
   useEffect(() => {
-    if (!ref.current) return;
-    const instance = init(ref.current, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(ref.current);
+    const box = ref.current;
+    if (!box) return;
+    let instance: ReturnType<typeof init> | null = null;
+    const resize = new ResizeObserver(() => instance?.resize());
+    const visible = new IntersectionObserver(
+      (entries) => {
+        if (instance || !entries.some((e) => e.isIntersecting)) return;
+        instance = init(box, undefined, { renderer: 'svg' });
+        instance.setOption(latest.current, { notMerge: true });
+        chart.current = instance;
+        resize.observe(box);
+        visible.disconnect();
+      },
+      { rootMargin: '200px' },
+    );
+    visible.observe(box);
     return () => {
-      observer.disconnect();
-      instance.dispose();
+      visible.disconnect();
+      resize.disconnect();
+      instance?.dispose();
       chart.current = null;
     };
   }, []);
