@@ -65,8 +65,14 @@ export interface AuditFilter {
   limit: number;
 }
 
-export async function findAuditEntries(db: Executor, filter: AuditFilter): Promise<AuditLogTable[]> {
+/** `orgId` null: every organisation's entries (the system actor only). */
+export async function findAuditEntries(
+  db: Executor,
+  filter: AuditFilter,
+  orgId: string | null,
+): Promise<AuditLogTable[]> {
   let query = db.selectFrom('audit_log').selectAll();
+  if (orgId !== null) query = query.where('org_id', '=', orgId);
   if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
   if (filter.entity) query = query.where('entity', '=', filter.entity);
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);

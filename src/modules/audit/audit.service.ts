@@ -131,7 +131,9 @@ export async function verifyAuditChain(
 
 export async function listAudit(ctx: ServiceContext, filter: AuditFilter) {
   return ctx.db.transaction().execute(async (trx) => {
-    const rows = await findAuditEntries(trx, filter);
+    // An organisation's officer reads its own organisation's entries, not another's activity.
+    const orgId = ctx.actor.via === 'system' ? null : (ctx.actor.orgId ?? '');
+    const rows = await findAuditEntries(trx, filter, orgId);
     // Reading the log is itself an access worth recording (who looked at whose activity).
     await recordAudit(trx, ctx, {
       action: 'audit.read',

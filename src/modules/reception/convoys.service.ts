@@ -3,6 +3,8 @@ import { timeOrderedId } from '../../crypto/index.js';
 import type { Executor } from '../../db/engine.js';
 import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
+import type { Actor } from '../access/actor.js';
+import { scopeCondition } from '../access/scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { openIdentities } from '../registry/people-read.js';
 import type { ConvoysQuery, CreateConvoyBody } from './reception.schema.js';
@@ -38,12 +40,18 @@ export async function createConvoy(
       .execute();
     await recordAudit(trx, ctx, { action: 'convoy.create', entity: 'convoy', entityId: id });
   });
-  return (await loadConvoys(ctx.db, { id }))[0]!;
+  return (await loadConvoys(ctx.db, ctx.actor, { id }))[0]!;
 }
 
-export async function loadConvoys(db: Executor, filter: z.infer<typeof ConvoysQuery> & { id?: string }) {
+/** The actor's organisation's convoys: another organisation's convoy reads as not found. */
+export async function loadConvoys(
+  db: Executor,
+  actor: Actor,
+  filter: z.infer<typeof ConvoysQuery> & { id?: string },
+) {
   let query = db
     .selectFrom('convoys')
+    .where(scopeCondition(actor, 'convoys', 'convoy'))
     .innerJoin('sites', 'sites.id', 'convoys.origin_site_id')
     .selectAll('convoys')
     .select('sites.name as origin_name');
@@ -89,7 +97,7 @@ export async function loadConvoys(db: Executor, filter: z.infer<typeof ConvoysQu
  */
 export async function passengerList(ctx: ServiceContext, convoyId: string) {
   return ctx.db.transaction().execute(async (trx) => {
-    const [convoy] = await loadConvoys(trx, { id: convoyId });
+    const [convoy] = await loadConvoys(trx, ctx.actor, { id: convoyId });
     if (!convoy) throw AppError.notFound('convoy');
     const rows = await trx
       .selectFrom('relocations')

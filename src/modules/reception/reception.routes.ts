@@ -97,7 +97,10 @@ export async function receptionRoutes(app: RouteApp): Promise<void> {
         response: { 200: z.object({ items: z.array(ConvoyResponse) }) },
       },
     },
-    async (request) => ({ items: await loadConvoys(request.serviceContext().db, request.query) }),
+    async (request) => {
+      const ctx = request.serviceContext();
+      return { items: await loadConvoys(ctx.db, ctx.actor, request.query) };
+    },
   );
 
   app.get(
