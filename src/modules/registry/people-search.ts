@@ -181,9 +181,24 @@ export async function findScoredDuplicates(db: Executor, ctx: ServiceContext, pr
   );
 }
 
+const CLOSE_BIRTH = new Set(['exact', 'typo', 'sameYear', 'yearWithin1']);
+
+/**
+ * Same name, a birth at most a year apart and no disagreement on sex. In a large registry the
+ * prior per pair is so small that even an exact re-registration of a common name scores under the
+ * low band (at 100,000 people none of 20 exact re-registrations was proposed); the person
+ * registering can tell namesakes apart at a glance, a missed duplicate hides someone for good.
+ */
+function isNamesake(explanation: ReadonlyArray<{ field: string; level: string }>): boolean {
+  const level = (field: string) => explanation.find((e) => e.field === field)?.level;
+  const birth = level('birthDate');
+  return birth !== undefined && CLOSE_BIRTH.has(birth) && level('sex') !== 'disagree';
+}
+
 /**
  * Possible duplicates of a new or edited record: the candidates whose match probability reaches
- * the low band, with what each field contributed (the match weight, in bits).
+ * the low band, and namesakes born within a year of each other (isNamesake), with what each
+ * field contributed (the match weight, in bits).
  */
 export async function findPossibleDuplicates(
   db: Executor,
@@ -192,13 +207,14 @@ export async function findPossibleDuplicates(
 ): Promise<DuplicateCandidate[]> {
   const scored = await findScoredDuplicates(db, ctx, probe);
   const results: DuplicateCandidate[] = [];
-  for (const { candidate, probability, band, explanation } of scored) {
-    if (!band) continue;
+  for (const { candidate, probability, band, explanation, namesAgree } of scored) {
+    const shownBand = band ?? (namesAgree && isNamesake(explanation) ? 'low' : null);
+    if (!shownBand) continue;
     results.push({
       personId: candidate.row.id,
       code: candidate.row.code,
       score: Math.round(probability * 1000) / 1000,
-      band,
+      band: shownBand,
       explanation: explanation
         .filter((e) => e.field !== 'prior' && e.level !== 'missing')
         .map((e) => ({
