@@ -20,7 +20,10 @@ import { SYSTEM_ACTOR } from '../src/modules/access/actor.js';
 import { permissionsOf } from '../src/modules/access/permissions.js';
 import { loadCentres } from '../src/modules/reception/capacity.service.js';
 import { bulkRegister } from '../src/modules/registry/bulk-registration.js';
-import { generatePopulation } from '../src/modules/registry/population-generator.js';
+import {
+  type GeneratedPopulation,
+  generatePopulation,
+} from '../src/modules/registry/population-generator.js';
 import {
   countCounselling,
   countOpenCases,
@@ -62,6 +65,28 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 type Kind = 'none' | 'site' | 'period';
+
+/** The population cut into batches of about `size` people, households kept whole, in bulkRegister's order. */
+function* batchesOf(population: GeneratedPopulation, size: number): Generator<GeneratedPopulation> {
+  let batch: GeneratedPopulation = { singles: [], households: [] };
+  let count = 0;
+  const flush = function* () {
+    if (count > 0) yield batch;
+    batch = { singles: [], households: [] };
+    count = 0;
+  };
+  for (const single of population.singles) {
+    batch.singles.push(single);
+    count += 1;
+    if (count >= size) yield* flush();
+  }
+  for (const household of population.households) {
+    batch.households.push(household);
+    count += household.members.length;
+    if (count >= size) yield* flush();
+  }
+  yield* flush();
+}
 
 async function main() {
   const bench = await openBenchDatabase(engine, 'reports');
@@ -123,19 +148,32 @@ async function main() {
     },
   ];
   let registered = 0;
+  let codeCollisions = 0;
   for (const [index, part] of parts.entries()) {
     if (part.count <= 0) continue;
     log(
       `generating ${part.count} people for ${part.ctx.actor.orgId === orgId('demo-ngo') ? 'the NGO' : 'the children’s NGO'}`,
     );
     const population = generatePopulation(part.count, { seed: 10 + index, year, siteIds });
-    await bulkRegister(part.ctx, population, {
-      batchSize: 1000,
-      onProgress: (done, total) => {
-        if (done % 20000 < 1000 || done === total)
-          log(`bulk ${registered + done}/${bulkCount} (load ${load().join(' ')})`);
-      },
-    });
+    let done = 0;
+    for (const slice of batchesOf(population, 1000)) {
+      // bulkRegister retries a batch 3 times when a drawn person code is already taken; past about
+      // 200,000 people a batch of 1,000 collides often enough that 4 draws in a row can all fail
+      // (6 characters over a 27-letter alphabet), so each batch gets more draws here.
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          await bulkRegister(part.ctx, slice, { batchSize: 1000 });
+          break;
+        } catch (error) {
+          if (attempt >= 20 || !/unique|UNIQUE/.test(String(error))) throw error;
+          codeCollisions += 1;
+        }
+      }
+      const before = done;
+      done += slice.singles.length + slice.households.reduce((n, h) => n + h.members.length, 0);
+      if (Math.floor(done / 20000) > Math.floor(before / 20000) || done === part.count)
+        log(`bulk ${registered + done}/${bulkCount} (load ${load().join(' ')})`);
+    }
     registered += part.count;
   }
   const bulkSeconds = (performance.now() - bulkStarted) / 1000;
@@ -273,6 +311,7 @@ async function main() {
       bulkPeople: bulkCount,
       bulkSeconds: round(bulkSeconds),
       bulkPerSecond: bulkSeconds > 0 ? Math.round(bulkCount / bulkSeconds) : null,
+      batchesRetriedAfterBulkRegisterGaveUpOnCodeCollisions: codeCollisions,
       sites: {
         camp: sites.camp,
         zones: 2,
