@@ -1,4 +1,5 @@
 import { timeOrderedId } from '../../crypto/index.js';
+import type { Executor } from '../../db/engine.js';
 import { refreshPlannerStatistics } from '../../db/maintenance.js';
 import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
@@ -6,7 +7,7 @@ import { recordAudits } from '../audit/audit.service.js';
 import { type PreparedPerson, persistPeople, preparePerson } from './people.service.js';
 import { generatePersonCode } from './person-code.js';
 import type { GeneratedPopulation } from './population-generator.js';
-import { insertRowsInChunks } from './registry.repository.js';
+import { findTakenCodes, insertRowsInChunks } from './registry.repository.js';
 import type { RegisterPersonInput } from './registry.schema.js';
 import type { HouseholdsTable } from './registry.tables.js';
 
@@ -69,12 +70,37 @@ export async function bulkRegister(
   return total;
 }
 
+/**
+ * `count` codes no person or household holds yet. In a registry of a million people one new code
+ * in ~400 is taken already, so a batch of a thousand nearly always met one and failed on the
+ * unique index; taken codes are now drawn again before the insert.
+ */
+async function freeCodes(db: Executor, count: number): Promise<string[]> {
+  const codes = new Set<string>();
+  for (let round = 0; codes.size < count; round += 1) {
+    if (round > 20) throw new Error('could not draw free person codes');
+    const drawn: string[] = [];
+    while (codes.size + drawn.length < count) {
+      const code = generatePersonCode();
+      if (!codes.has(code) && !drawn.includes(code)) drawn.push(code);
+    }
+    const taken = await findTakenCodes(db, drawn);
+    for (const code of drawn) if (!taken.has(code)) codes.add(code);
+  }
+  return [...codes];
+}
+
 async function writeBatch(ctx: ServiceContext, orgId: string, units: Unit[], isDemo: boolean): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const nowIso = ctx.now().toISOString();
     const year = ctx.now().getUTCFullYear();
     const households: HouseholdsTable[] = [];
     const people: PreparedPerson[] = [];
+    const codes = await freeCodes(
+      trx,
+      units.reduce((n, u) => n + u.members.length + (u.household ? 1 : 0), 0),
+    );
+    const nextCode = () => codes.pop()!;
     for (const unit of units) {
       let householdId: string | undefined;
       if (unit.household) {
@@ -82,7 +108,7 @@ async function writeBatch(ctx: ServiceContext, orgId: string, units: Unit[], isD
         households.push({
           id: householdId,
           org_id: orgId,
-          code: generatePersonCode(),
+          code: nextCode(),
           site_id: unit.members[0]?.siteId ?? null,
           is_demo: isDemo ? 1 : 0,
           created_by: ctx.actor.userId,
@@ -100,7 +126,7 @@ async function writeBatch(ctx: ServiceContext, orgId: string, units: Unit[], isD
         people.push(
           preparePerson(ctx, householdId ? { ...member, householdId } : member, {
             id: timeOrderedId(ctx.now().getTime()),
-            code: generatePersonCode(),
+            code: nextCode(),
             orgId,
             hasAdultInHousehold: householdId ? hasAdult : false,
             isDemo,

@@ -66,6 +66,20 @@ export async function codeExists(db: Executor, code: string): Promise<boolean> {
   return Boolean(person || household);
 }
 
+/** Which of these codes a person or a household already holds. */
+export async function findTakenCodes(db: Executor, codes: string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const chunk = codes.slice(i, i + 500);
+    const [people, households] = await Promise.all([
+      db.selectFrom('people').select('code').where('code', 'in', chunk).execute(),
+      db.selectFrom('households').select('code').where('code', 'in', chunk).execute(),
+    ]);
+    for (const row of [...people, ...households]) taken.add(row.code);
+  }
+  return taken;
+}
+
 /** Multi-row inserts for bulk registration, chunked under both engines' bound-parameter limits. */
 export async function insertRowsInChunks<
   T extends
