@@ -1,6 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResult,
+  Migrator,
+  sql,
+} from 'kysely';
 import { isPostgres } from './engine.js';
 import type { Database } from './schema.js';
 
@@ -39,7 +46,14 @@ export async function migrateToLatest(
     allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely checks that its migration table exists by introspecting every schema on the server; a
+  // schema another process drops at that moment (tests, tenants) fails the check with "does not
+  // exist" before any migration ran. Nothing was written then, so it is safe to look again.
+  for (let attempt = 1; attempt <= 5 && error && isIntrospectionRace(error, results); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   for (const name of applied) onStep?.(name);
   if (error) {
@@ -49,4 +63,9 @@ export async function migrateToLatest(
     );
   }
   return applied;
+}
+
+function isIntrospectionRace(error: unknown, results: MigrationResult[] | undefined): boolean {
+  const nothingRan = !results?.some((r) => r.status !== 'NotExecuted');
+  return nothingRan && error instanceof Error && /does not exist/.test(error.message);
 }
