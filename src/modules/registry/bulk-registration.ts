@@ -78,7 +78,7 @@ export async function bulkRegister(
 async function freeCodes(db: Executor, count: number): Promise<string[]> {
   const codes = new Set<string>();
   for (let round = 0; codes.size < count; round += 1) {
-    if (round > 20) throw new Error('could not draw free person codes');
+    if (round > 20) throw new AppError('internal', 'could not draw free person codes');
     const drawn: string[] = [];
     while (codes.size + drawn.length < count) {
       const code = generatePersonCode();
