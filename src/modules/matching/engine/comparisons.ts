@@ -1,5 +1,5 @@
-import { analyseName, canonicalToken, compareNames, jaroWinkler } from '../transliteration/index.js';
-import { skeletonOf } from '../transliteration/keys.js';
+import { jaroWinkler } from '../transliteration/index.js';
+import { nameLevelOf } from './name-levels.js';
 import type { BirthInfo, MatchRecord } from './record.js';
 
 /** A comparison's outcome: a level index, or MISSING when either side has no value (weight 0). */
@@ -23,7 +23,6 @@ export interface ComparisonSpec {
 const NAME_LEVELS = ['exact', 'transliteration', 'similar', 'partial', 'partDiffers', 'different'] as const;
 const NAME_M = [0.55, 0.2, 0.12, 0.1, 0.02, 0.01];
 const NAME_U = [0.001, 0.001, 0.003, 0.01, 0.05, 0.935];
-const STRONG_TOKEN = 0.8;
 
 export function nameSpec(field: string, termFrequency = false): ComparisonSpec {
   return { field, levels: NAME_LEVELS, defaultM: NAME_M, defaultU: NAME_U, termFrequency };
@@ -78,154 +77,10 @@ export function comparisonSpecs(extraColumns: readonly string[]): ComparisonSpec
   ];
 }
 
-// The same pairs of names recur across many record pairs (names are shared by many people):
-// their level is computed once. Each distinct name gets a number, so a pair's key is a number
-// (no string built per pair); (a, b) and (b, a) share an entry.
-const NAME_LEVEL_CACHE_SIZE = 4_000_000;
-/** Levels by the smaller name number, then the larger (small-integer keys hash fast). */
-let nameLevelCache: Array<Map<number, number> | undefined> = [];
-let nameLevelEntries = 0;
-
-function forgetNameLevels() {
-  nameLevelCache = [];
-  nameLevelEntries = 0;
-}
-
-/** A name's tokens as the comparison sees them, with the adjacent merges it may try. */
-interface NameInfo {
-  id: number;
-  /** Token numbers (tokens and adjacent merges) for the quick "nothing close" test. */
-  tokens: number[];
-}
-
-const NAME_INFO_CACHE_SIZE = 1_000_000;
-const nameInfos = new Map<string, NameInfo>();
-let nextNameId = 0;
-
-interface TokenInfo {
-  canonical: string;
-  /** The canonical form Jaro–Winkler is computed on (unknown vowels read as a). */
-  jwForm: string;
-  skeleton: string;
-}
-const tokenIds = new Map<string, number>();
-const tokenInfos: TokenInfo[] = [];
-/** Per token, the tokens known to be able (1) or not (0) to score at least STRONG_TOKEN with it. */
-let closeTokens: Array<Map<number, number> | undefined> = [];
-
-function tokenId(text: string): number {
-  let id = tokenIds.get(text);
-  if (id === undefined) {
-    const canonical = canonicalToken(text);
-    id = tokenInfos.length;
-    tokenInfos.push({ canonical, jwForm: canonical.replace(/\?/g, 'a'), skeleton: skeletonOf(canonical) });
-    tokenIds.set(text, id);
-  }
-  return id;
-}
-
-const TOKEN_CACHE_SIZE = 300_000;
-
-function nameInfo(raw: string): NameInfo {
-  let info = nameInfos.get(raw);
-  if (info) return info;
-  if (tokenInfos.length >= TOKEN_CACHE_SIZE) {
-    // Token numbers are about to be reused: forget everything that holds them.
-    tokenIds.clear();
-    tokenInfos.length = 0;
-    closeTokens = [];
-    nameInfos.clear();
-    nextNameId = 0;
-    forgetNameLevels();
-  }
-  const tokens = analyseName(raw);
-  const ids = tokens.map((t) => tokenId(t.text));
-  // compareNames also reads two adjacent tokens as one (Ali Reza / Alireza).
-  if (tokens.length >= 2 && tokens.length <= 5)
-    for (let i = 0; i + 1 < tokens.length; i += 1) ids.push(tokenId(tokens[i]!.text + tokens[i + 1]!.text));
-  if (nameInfos.size >= NAME_INFO_CACHE_SIZE) {
-    nameInfos.clear();
-    nextNameId = 0;
-    forgetNameLevels();
-  }
-  info = { id: nextNameId, tokens: ids };
-  nextNameId += 1;
-  nameInfos.set(raw, info);
-  return info;
-}
-
-/**
- * Whether two tokens could score STRONG_TOKEN or more in compareTokens: only the same canonical
- * spelling, the same consonant skeleton (transliteration) or a Jaro–Winkler of at least 0.8 / 0.85
- * (a typo; alignment scores are rounded to hundredths) can. A conservative test: true sends
- * the pair to the full comparison.
- */
-function tokensMayBeClose(x: number, y: number): boolean {
-  if (x === y) return true;
-  const low = Math.min(x, y);
-  const high = Math.max(x, y);
-  let row = closeTokens[low];
-  if (!row) {
-    row = new Map();
-    closeTokens[low] = row;
-  }
-  const known = row.get(high);
-  if (known !== undefined) return known === 1;
-  const a = tokenInfos[x]!;
-  const b = tokenInfos[y]!;
-  const [p, q] = a.canonical <= b.canonical ? [a, b] : [b, a];
-  const close =
-    a.canonical === b.canonical ||
-    a.skeleton === b.skeleton ||
-    jaroWinkler(p.jwForm, q.jwForm) * 0.85 >= 0.79;
-  row.set(high, close ? 1 : 0);
-  return close;
-}
-
-function mayBeClose(a: NameInfo, b: NameInfo): boolean {
-  for (const x of a.tokens) for (const y of b.tokens) if (tokensMayBeClose(x, y)) return true;
-  return false;
-}
-
+/** The level of two whole names (name-levels.ts: cached per pair of names and of tokens). */
 export function nameLevel(a: string, b: string): number {
   if (!a || !b) return MISSING;
-  let left = nameInfo(a);
-  const right = nameInfo(b);
-  // The caches may have been emptied while reading b: a's number must be of the same generation.
-  if (nameInfos.get(a) !== left) left = nameInfo(a);
-  const low = Math.min(left.id, right.id);
-  const high = Math.max(left.id, right.id);
-  let row = nameLevelCache[low];
-  if (!row) {
-    row = new Map();
-    nameLevelCache[low] = row;
-  }
-  const cached = row.get(high);
-  if (cached !== undefined) return cached;
-  // No token (nor adjacent merge) of one name comes close to any of the other's: every aligned
-  // token scores under STRONG_TOKEN, which computeNameLevel calls different.
-  const level = mayBeClose(left, right) ? computeNameLevel(a, b) : 5;
-  if (nameLevelEntries >= NAME_LEVEL_CACHE_SIZE) forgetNameLevels();
-  let target = nameLevelCache[low];
-  if (!target) {
-    target = new Map();
-    nameLevelCache[low] = target;
-  }
-  target.set(high, level);
-  nameLevelEntries += 1;
-  return level;
-}
-
-function computeNameLevel(a: string, b: string): number {
-  const { alignment, unmatched } = compareNames(a, b);
-  if (alignment.length === 0) return 5;
-  const scores = alignment.map(([, , score]) => score);
-  const weakest = Math.min(...scores);
-  if (weakest < STRONG_TOKEN) return Math.max(...scores) >= STRONG_TOKEN ? 4 : 5;
-  if (unmatched > 0) return 3;
-  if (weakest >= 0.999) return 0;
-  if (weakest >= 0.95) return 1;
-  return 2;
+  return nameLevelOf(a, b);
 }
 
 /** True when a and b differ by at most one insertion, deletion, substitution or adjacent swap. */

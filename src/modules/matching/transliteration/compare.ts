@@ -58,7 +58,8 @@ function framesEquivalent(fa: Frame, aArabic: boolean, fb: Frame, bArabic: boole
   return fa.vowels.every((v, i) => slotCompatible(v, aArabic, fb.vowels[i]!, bArabic));
 }
 
-interface Prepared {
+/** A token with the keys compareTokens reads, computed once. */
+export interface PreparedToken {
   token: NameToken;
   merged?: boolean;
   canonical: string;
@@ -67,7 +68,7 @@ interface Prepared {
   phonetic: string;
 }
 
-function prepare(token: NameToken): Prepared {
+export function prepareToken(token: NameToken): PreparedToken {
   const canonical = canonicalToken(token.text);
   return {
     token,
@@ -81,12 +82,12 @@ function prepare(token: NameToken): Prepared {
 // Candidates' names recur across searches and registrations (names are shared by many people):
 // analysing a name once and remembering it makes scoring a pool of candidates cheap.
 const PREPARED_CACHE_SIZE = 50_000;
-const preparedCache = new Map<string, Prepared[]>();
+const preparedCache = new Map<string, PreparedToken[]>();
 
-function preparedName(raw: string): Prepared[] {
+function preparedName(raw: string): PreparedToken[] {
   let prepared = preparedCache.get(raw);
   if (!prepared) {
-    prepared = analyseName(raw).map(prepare);
+    prepared = analyseName(raw).map(prepareToken);
     if (preparedCache.size >= PREPARED_CACHE_SIZE)
       preparedCache.delete(preparedCache.keys().next().value as string);
     preparedCache.set(raw, prepared);
@@ -95,7 +96,7 @@ function preparedName(raw: string): Prepared[] {
 }
 
 /** Similarity of two tokens with the level that explains it. Symmetric. */
-export function compareTokens(a: Prepared, b: Prepared): { score: number; level: NameLevel } {
+export function compareTokens(a: PreparedToken, b: PreparedToken): { score: number; level: NameLevel } {
   if (
     a.token.text === b.token.text ||
     (a.canonical === b.canonical && a.token.fromArabicScript === b.token.fromArabicScript)
@@ -129,7 +130,7 @@ export interface NameComparison {
   unmatched: number;
 }
 
-function align(left: Prepared[], right: Prepared[]) {
+function align(left: PreparedToken[], right: PreparedToken[]) {
   const pairs: Array<{ i: number; j: number; score: number; level: NameLevel }> = [];
   for (let i = 0; i < left.length; i += 1) {
     for (let j = 0; j < right.length; j += 1) pairs.push({ i, j, ...compareTokens(left[i]!, right[j]!) });
@@ -153,8 +154,8 @@ function align(left: Prepared[], right: Prepared[]) {
 
 function summarise(
   chosen: ReturnType<typeof align>,
-  left: Prepared[],
-  right: Prepared[],
+  left: PreparedToken[],
+  right: PreparedToken[],
   denominator: number,
 ): NameComparison {
   const total = chosen.reduce((sum, p) => sum + p.score, 0);
@@ -193,7 +194,7 @@ export function compareNames(a: string, b: string): NameComparison {
   return { ...best, score: Math.round(best.score * 1e6) / 1e6 };
 }
 
-function scoreAlignment(left: Prepared[], right: Prepared[]): NameComparison {
+function scoreAlignment(left: PreparedToken[], right: PreparedToken[]): NameComparison {
   const chosen = align(left, right);
   const shorter = Math.min(left.length, right.length);
   const longer = Math.max(left.length, right.length);
@@ -201,7 +202,7 @@ function scoreAlignment(left: Prepared[], right: Prepared[]): NameComparison {
 }
 
 /** A merged reading counts only when the joined token itself matches closely (a real compound). */
-function better(current: NameComparison, candidate: NameComparison, merged: Prepared[]): NameComparison {
+function better(current: NameComparison, candidate: NameComparison, merged: PreparedToken[]): NameComparison {
   const joined = new Set(merged.filter((t) => t.merged).map((t) => t.token.text));
   const compoundMatched = candidate.alignment.some(
     ([x, y, score]) => score >= 0.95 && (joined.has(x) || joined.has(y)),
@@ -209,12 +210,12 @@ function better(current: NameComparison, candidate: NameComparison, merged: Prep
   return compoundMatched && candidate.score > current.score ? candidate : current;
 }
 
-function adjacentMerges(tokens: Prepared[]): Prepared[][] {
+function adjacentMerges(tokens: PreparedToken[]): PreparedToken[][] {
   if (tokens.length < 2 || tokens.length > 5) return [];
-  const merges: Prepared[][] = [];
+  const merges: PreparedToken[][] = [];
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     const joined = {
-      ...prepare({
+      ...prepareToken({
         text: tokens[i]!.token.text + tokens[i + 1]!.token.text,
         fromArabicScript: tokens[i]!.token.fromArabicScript || tokens[i + 1]!.token.fromArabicScript,
       }),

@@ -1,0 +1,299 @@
+import { compareNames, compareTokens, type PreparedToken, prepareToken } from '../transliteration/compare.js';
+import { analyseName, jaroWinkler } from '../transliteration/index.js';
+
+/**
+ * The name comparison level of two whole names, fast: the level `compareNames` and its alignment
+ * give (see `referenceNameLevel`), computed on interned tokens. Names are built from a small
+ * vocabulary of tokens ('Mohammed' against 'Muhammad' recurs millions of times in a registry), so
+ * each token is prepared once, each pair of tokens is scored once, and each pair of names is
+ * graded once; the greedy alignment then runs on numbers, with the same order and tie-breaking
+ * as `compareNames`, so the level is identical.
+ */
+
+/** A token at or above this score counts as the same name part (levels 0–3). */
+export const STRONG_TOKEN = 0.8;
+
+interface TokenInfo {
+  text: string;
+  prepared: PreparedToken;
+  /** The canonical form Jaro–Winkler is computed on (unknown vowels read as a). */
+  jwForm: string;
+}
+
+/** A name's interned tokens, with the adjacent merges compareNames may try. */
+interface NameInfo {
+  id: number;
+  tokens: number[];
+  /** Per i, tokens i and i + 1 read as one (Ali Reza / Alireza); empty outside 2–5 tokens. */
+  merges: number[];
+}
+
+/** Token numbers stay below 2^21 so that a pair of them is one safe integer key. */
+const TOKEN_LIMIT = 1 << 21;
+const NAME_LIMIT = 2_000_000;
+const PAIR_SCORE_LIMIT = 8_000_000;
+const NAME_LEVEL_LIMIT = 6_000_000;
+
+const tokenIds = new Map<string, number>();
+const tokens: TokenInfo[] = [];
+const names = new Map<string, NameInfo>();
+let nextNameId = 0;
+/** compareTokens scores by pair of tokens (low × 2^21 + high). */
+let pairScores = new Map<number, number>();
+/** Whether two tokens can score STRONG_TOKEN or more (1) or not (0), by pair of tokens. */
+let closeTokens = new Map<number, number>();
+/** Levels by the smaller name number, then the larger. */
+let nameLevels: Array<Map<number, number> | undefined> = [];
+let nameLevelEntries = 0;
+
+function forgetNames() {
+  names.clear();
+  nextNameId = 0;
+  nameLevels = [];
+  nameLevelEntries = 0;
+}
+
+function forgetEverything() {
+  tokenIds.clear();
+  tokens.length = 0;
+  pairScores = new Map();
+  closeTokens = new Map();
+  forgetNames();
+}
+
+function tokenId(text: string, fromArabicScript: boolean): number {
+  const key = fromArabicScript ? `${text}\u0001` : text;
+  let id = tokenIds.get(key);
+  if (id === undefined) {
+    const prepared = prepareToken({ text, fromArabicScript });
+    id = tokens.length;
+    tokens.push({ text, prepared, jwForm: prepared.canonical.replace(/\?/g, 'a') });
+    tokenIds.set(key, id);
+  }
+  return id;
+}
+
+function nameInfo(raw: string): NameInfo {
+  const known = names.get(raw);
+  if (known) return known;
+  // Numbers are about to run out: start afresh (the caller re-reads the other name).
+  if (tokens.length >= TOKEN_LIMIT - 64) forgetEverything();
+  if (names.size >= NAME_LIMIT) forgetNames();
+  const analysed = analyseName(raw);
+  const ids = analysed.map((t) => tokenId(t.text, t.fromArabicScript));
+  const merges: number[] = [];
+  if (analysed.length >= 2 && analysed.length <= 5) {
+    for (let i = 0; i + 1 < analysed.length; i += 1) {
+      const x = analysed[i]!;
+      const y = analysed[i + 1]!;
+      merges.push(tokenId(x.text + y.text, x.fromArabicScript || y.fromArabicScript));
+    }
+  }
+  const info = { id: nextNameId, tokens: ids, merges };
+  nextNameId += 1;
+  names.set(raw, info);
+  return info;
+}
+
+function pairKey(x: number, y: number): number {
+  return x < y ? x * TOKEN_LIMIT + y : y * TOKEN_LIMIT + x;
+}
+
+/** compareTokens' score of two interned tokens (symmetric), computed once per pair. */
+function tokenScore(x: number, y: number): number {
+  const key = pairKey(x, y);
+  let score = pairScores.get(key);
+  if (score === undefined) {
+    score = compareTokens(tokens[x]!.prepared, tokens[y]!.prepared).score;
+    if (pairScores.size >= PAIR_SCORE_LIMIT) pairScores = new Map();
+    pairScores.set(key, score);
+  }
+  return score;
+}
+
+/**
+ * Whether two tokens could score STRONG_TOKEN or more in compareTokens: only the same canonical
+ * spelling, the same consonant skeleton (transliteration) or a Jaro–Winkler of at least 0.8 / 0.85
+ * (a typo; alignment scores are rounded to hundredths) can. A conservative test: true sends
+ * the pair to the full comparison.
+ */
+function tokensMayBeClose(x: number, y: number): boolean {
+  if (x === y) return true;
+  const key = pairKey(x, y);
+  const known = closeTokens.get(key);
+  if (known !== undefined) return known === 1;
+  const a = tokens[x]!;
+  const b = tokens[y]!;
+  const [p, q] = a.prepared.canonical <= b.prepared.canonical ? [a, b] : [b, a];
+  const close =
+    a.prepared.canonical === b.prepared.canonical ||
+    a.prepared.skeleton === b.prepared.skeleton ||
+    jaroWinkler(p.jwForm, q.jwForm) * 0.85 >= 0.79;
+  if (closeTokens.size >= PAIR_SCORE_LIMIT) closeTokens = new Map();
+  closeTokens.set(key, close ? 1 : 0);
+  return close;
+}
+
+function anyClose(xs: number[], ys: number[]): boolean {
+  for (const x of xs) for (const y of ys) if (tokensMayBeClose(x, y)) return true;
+  return false;
+}
+
+function mayBeClose(a: NameInfo, b: NameInfo): boolean {
+  return (
+    anyClose(a.tokens, b.tokens) ||
+    anyClose(a.tokens, b.merges) ||
+    anyClose(a.merges, b.tokens) ||
+    anyClose(a.merges, b.merges)
+  );
+}
+
+/** The outcome of one greedy alignment, as compareNames' summary and computeLevel read it. */
+interface Alignment {
+  score: number;
+  /** Weakest and strongest aligned score, rounded to hundredths as compareNames reports them. */
+  weakest: number;
+  strongest: number;
+  unmatched: number;
+  /** An aligned pair at 0.95 or more involves the merged token (its text on either side). */
+  compound: boolean;
+}
+
+/** compareNames' tie-break: the two canonical spellings, sorted, joined by '|'. */
+function tieKey(x: number, y: number): string {
+  const a = tokens[x]!.prepared.canonical;
+  const b = tokens[y]!.prepared.canonical;
+  return a <= b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/**
+ * compareNames' greedy best-first alignment on token numbers: pairs by score, ties by the tokens'
+ * spellings, then by position (the stable sort of compareNames keeps insertion order).
+ */
+function alignTokens(left: number[], right: number[], joinedText: string | null): Alignment {
+  const width = right.length;
+  const count = left.length * width;
+  const scores = new Float64Array(count);
+  const order: number[] = new Array(count);
+  for (let i = 0; i < left.length; i += 1) {
+    for (let j = 0; j < width; j += 1) {
+      scores[i * width + j] = tokenScore(left[i]!, right[j]!);
+      order[i * width + j] = i * width + j;
+    }
+  }
+  order.sort((p, q) => {
+    const byScore = scores[q]! - scores[p]!;
+    if (byScore !== 0) return byScore;
+    const kp = tieKey(left[Math.floor(p / width)]!, right[p % width]!);
+    const kq = tieKey(left[Math.floor(q / width)]!, right[q % width]!);
+    if (kp !== kq) return kp < kq ? -1 : 1;
+    return p - q;
+  });
+  const usedLeft = new Uint8Array(left.length);
+  const usedRight = new Uint8Array(width);
+  let total = 0;
+  let chosen = 0;
+  let weakest = Number.POSITIVE_INFINITY;
+  let strongest = Number.NEGATIVE_INFINITY;
+  let compound = false;
+  for (const p of order) {
+    const i = Math.floor(p / width);
+    const j = p % width;
+    if (usedLeft[i] === 1 || usedRight[j] === 1) continue;
+    usedLeft[i] = 1;
+    usedRight[j] = 1;
+    chosen += 1;
+    const score = scores[p]!;
+    total += score;
+    const rounded = Math.round(score * 100) / 100;
+    if (rounded < weakest) weakest = rounded;
+    if (rounded > strongest) strongest = rounded;
+    if (
+      joinedText !== null &&
+      rounded >= 0.95 &&
+      (tokens[left[i]!]!.text === joinedText || tokens[right[j]!]!.text === joinedText)
+    )
+      compound = true;
+  }
+  const shorter = Math.min(left.length, width);
+  const longer = Math.max(left.length, width);
+  return {
+    score: Math.max(0, Math.min(1, total / (shorter + 0.5 * (longer - shorter)))),
+    weakest,
+    strongest,
+    unmatched: left.length + width - 2 * chosen,
+    compound,
+  };
+}
+
+function withMerge(ids: number[], at: number, merged: number): number[] {
+  return [...ids.slice(0, at), merged, ...ids.slice(at + 2)];
+}
+
+/** compareNames' choice among the plain reading and the readings with two tokens joined. */
+function bestAlignment(a: NameInfo, b: NameInfo): Alignment {
+  let best = alignTokens(a.tokens, b.tokens, null);
+  if (best.score >= 0.95 || a.tokens.length === b.tokens.length) return best;
+  const consider = (candidate: Alignment) => {
+    if (candidate.compound && candidate.score > best.score) best = candidate;
+  };
+  a.merges.forEach((merged, i) => {
+    consider(alignTokens(withMerge(a.tokens, i, merged), b.tokens, tokens[merged]!.text));
+  });
+  b.merges.forEach((merged, i) => {
+    consider(alignTokens(a.tokens, withMerge(b.tokens, i, merged), tokens[merged]!.text));
+  });
+  return best;
+}
+
+/** Name levels (see comparisons.ts NAME_LEVELS) from the alignment's weakest and strongest parts. */
+function levelOf(weakest: number, strongest: number, unmatched: number): number {
+  if (weakest < STRONG_TOKEN) return strongest >= STRONG_TOKEN ? 4 : 5;
+  if (unmatched > 0) return 3;
+  if (weakest >= 0.999) return 0;
+  if (weakest >= 0.95) return 1;
+  return 2;
+}
+
+function computeLevel(a: NameInfo, b: NameInfo): number {
+  if (a.tokens.length === 0 || b.tokens.length === 0) return 5;
+  // No token (nor adjacent merge) of one name comes close to any of the other's: every aligned
+  // token scores under STRONG_TOKEN, which is "different".
+  if (!mayBeClose(a, b)) return 5;
+  const best = bestAlignment(a, b);
+  return levelOf(best.weakest, best.strongest, best.unmatched);
+}
+
+/** The level of two non-empty names, cached per pair of distinct names ((a, b) = (b, a)). */
+export function nameLevelOf(a: string, b: string): number {
+  let left = nameInfo(a);
+  const right = nameInfo(b);
+  // The tables may have been emptied while reading b: a's numbers must be of the same generation.
+  if (names.get(a) !== left) left = nameInfo(a);
+  const low = Math.min(left.id, right.id);
+  const high = Math.max(left.id, right.id);
+  const row = nameLevels[low];
+  const cached = row?.get(high);
+  if (cached !== undefined) return cached;
+  const level = computeLevel(left, right);
+  if (nameLevelEntries >= NAME_LEVEL_LIMIT) {
+    nameLevels = [];
+    nameLevelEntries = 0;
+  }
+  let target = nameLevels[low];
+  if (!target) {
+    target = new Map();
+    nameLevels[low] = target;
+  }
+  target.set(high, level);
+  nameLevelEntries += 1;
+  return level;
+}
+
+/** The same level from compareNames itself: the reference nameLevelOf must equal (tests). */
+export function referenceNameLevel(a: string, b: string): number {
+  const { alignment, unmatched } = compareNames(a, b);
+  if (alignment.length === 0) return 5;
+  const scores = alignment.map(([, , score]) => score);
+  return levelOf(Math.min(...scores), Math.max(...scores), unmatched);
+}
