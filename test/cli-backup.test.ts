@@ -46,6 +46,7 @@ for (const engine of testEngines()) {
     }, 60_000);
     afterAll(async () => {
       rmSync(file, { force: true });
+      rmSync(`${file}.ledger.jsonl`, { force: true });
       for (const cleanup of cleanups) await cleanup();
       await database.destroy();
     });
@@ -55,6 +56,8 @@ for (const engine of testEngines()) {
         DATABASE_URL: database.url,
         PASSERELLE_MASTER_KEY: master,
         PASSERELLE_BACKUP_KEY: backupKey,
+        // Not the default beside the database (the shared temporary directory, or ./data).
+        PASSERELLE_ERASURE_LEDGER: `${file}.ledger.jsonl`,
       };
       const seeded = await runCliProcess(['seed', '--demo', '--people', '20'], env);
       expect(seeded.code, seeded.stderr).toBe(0);

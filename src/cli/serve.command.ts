@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD, DEMO_USERS, isEmptyDatabase, seedDemo } from '../db/seed/demo.js';
 import { scheduleCaseDeadlines } from '../modules/cases/deadlines.service.js';
+import { reconcileLedgerFile } from '../modules/dataprotection/erasure/ledger-file.js';
 import { scheduleRetention } from '../modules/dataprotection/retention/retention.job.js';
 import { scheduleReunificationDeadlines } from '../modules/reunification/deadline-alerts.service.js';
 import { buildApp } from '../server/app.js';
@@ -35,6 +36,9 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       onProgress: progress,
     });
   }
+  const ledger = await reconcileLedgerFile(runtime.db, runtime.keys, config.erasureLedgerPath);
+  if (ledger.written > 0) progress(`erasure ledger file: ${ledger.written} entries written`);
+  for (const problem of ledger.problems) process.stderr.write(`!! erasure ledger: ${problem}\n`);
   const deps = await appDepsFor(runtime, config);
   const app = await buildApp(deps, {
     logger: {

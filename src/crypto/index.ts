@@ -26,6 +26,8 @@ export {
   parseMasterKey,
   readKeyFile,
 } from './keys.js';
+export type { LedgerKey } from './ledger-key.js';
+export { ledgerKeyFromAuditKey, ledgerKeys } from './ledger-key.js';
 export {
   auditKeysForSeq,
   blindIndexKeys,

@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ConnectionTarget, DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../db/connect.js';
 
@@ -10,6 +10,8 @@ export interface ServerConfig {
   /** Where the embedded database and the generated master key file live. */
   dataDir: string;
   masterKeyEnv?: string;
+  /** The erasure ledger kept outside the database and its backups (docs/data-protection.md). */
+  erasureLedgerPath: string;
   /** The other master key while a key rotation runs (docs/data-protection.md). */
   previousMasterKeyEnv?: string;
   webDir: string;
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '127.0.0.1',
     dataDir,
     masterKeyEnv: env.PASSERELLE_MASTER_KEY || undefined,
+    erasureLedgerPath: resolve(env.PASSERELLE_ERASURE_LEDGER || join(dataDir, 'erasure-ledger.jsonl')),
     previousMasterKeyEnv: env.PASSERELLE_PREVIOUS_MASTER_KEY || undefined,
     webDir: env.PASSERELLE_WEB_DIR ?? defaultWebDir(),
   };

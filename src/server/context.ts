@@ -11,4 +11,6 @@ export interface ServiceContext {
   requestId?: string;
   /** Declared reason for reading personal data (sent by the client as X-Purpose), recorded in the audit entry. */
   purpose?: string;
+  /** Where erasures are also appended outside the database; unset in tests that do not need it. */
+  erasureLedgerPath?: string;
 }

@@ -14,6 +14,8 @@ export interface AppDeps {
   webDir?: string;
   /** Identifies this process in job claims. */
   instanceId: string;
+  /** The erasure ledger file (see ledger-file.ts); unset, erasures go to the table only. */
+  erasureLedgerPath?: string;
 }
 
 export function contextFor(
@@ -21,5 +23,12 @@ export function contextFor(
   actor: Actor,
   extra: { requestId?: string; purpose?: string } = {},
 ): ServiceContext {
-  return { db: deps.db, keys: deps.keys, now: deps.now, actor, ...extra };
+  return {
+    db: deps.db,
+    keys: deps.keys,
+    now: deps.now,
+    actor,
+    erasureLedgerPath: deps.erasureLedgerPath,
+    ...extra,
+  };
 }

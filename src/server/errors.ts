@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   totp_enrolment_required: 403,
   consent_required: 403,
   not_found: 404,
+  /** The record existed and was erased (article 17): the UI says so rather than "not found". */
+  erased: 410,
   conflict: 409,
   invalid_state: 409,
   capacity_exhausted: 409,

@@ -52,5 +52,6 @@ export async function appDepsFor(runtime: Runtime, config: ServerConfig): Promis
     demoMode: await isDemoDatabase(runtime.db),
     webDir: config.webDir,
     instanceId: `${hostname()}:${process.pid}:${randomToken(4)}`,
+    erasureLedgerPath: config.erasureLedgerPath,
   };
 }

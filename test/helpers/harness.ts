@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { deriveKeyRing, type KeyRing } from '../../src/crypto/index.js';
 import type { DB, Engine } from '../../src/db/engine.js';
@@ -41,6 +44,8 @@ export class Harness {
   readonly clock = new TestClock();
   readonly routes: DeclaredRoute[] = [];
   keys: KeyRing = deriveKeyRing(randomBytes(32));
+  /** Erasures are appended here as a server does to its ledger file (removed at teardown). */
+  readonly erasureLedgerPath = join(tmpdir(), `passerelle-ledger-${randomBytes(6).toString('hex')}.jsonl`);
   private database?: TestDatabase;
   private appInstance?: App;
   private counter = 0;
@@ -60,10 +65,23 @@ export class Harness {
     return this.appInstance;
   }
   get deps(): AppDeps {
-    return { db: this.db, keys: this.keys, now: this.clock.now, demoMode: false, instanceId: 'test' };
+    return {
+      db: this.db,
+      keys: this.keys,
+      now: this.clock.now,
+      demoMode: false,
+      instanceId: 'test',
+      erasureLedgerPath: this.erasureLedgerPath,
+    };
   }
   systemContext(): ServiceContext {
-    return { db: this.db, keys: this.keys, now: this.clock.now, actor: SYSTEM_ACTOR };
+    return {
+      db: this.db,
+      keys: this.keys,
+      now: this.clock.now,
+      actor: SYSTEM_ACTOR,
+      erasureLedgerPath: this.erasureLedgerPath,
+    };
   }
 
   async setup(): Promise<void> {
@@ -75,6 +93,7 @@ export class Harness {
   async teardown(): Promise<void> {
     await this.appInstance?.close();
     await this.database?.destroy();
+    rmSync(this.erasureLedgerPath, { force: true });
   }
 
   unique(prefix: string): string {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEngines, type TestUser } from '../../../test/helpers/harness.js';
 import { verifyAuditChain } from '../audit/audit.service.js';
@@ -24,6 +25,7 @@ describeEngines('data protection requests API', (h) => {
   let caseworker: TestUser;
   let analyst: TestUser;
   let outsiderDpo: TestUser;
+  let outsiderRegistrar: TestUser;
 
   beforeAll(async () => {
     orgId = (await h.createOrg()).id;
@@ -33,6 +35,7 @@ describeEngines('data protection requests API', (h) => {
     caseworker = await h.createUser(['caseworker'], orgId);
     analyst = await h.createUser(['analyst'], orgId);
     outsiderDpo = await h.createUser(['data_protection_officer']);
+    outsiderRegistrar = await h.createUser(['registration_officer']);
   });
 
   const register = (givenName: string, extra: Record<string, unknown> = {}) =>
@@ -157,7 +160,19 @@ describeEngines('data protection requests API', (h) => {
     const profile = await registrar.api.get(`/api/people/${personId}`);
     const profileText = JSON.stringify(profile.body);
     for (const secret of [GIVEN, FATHER, PHONE, 'Kidane']) expect(profileText).not.toContain(secret);
-    if (profile.status === 200) expect(profileText).toContain('erased');
+    // 410 with the date to those who could see the person; to anyone else, as if it never existed.
+    expect(profile.status).toBe(410);
+    expect(profile.body.error).toMatchObject({
+      code: 'erased',
+      message: `This record was erased on ${approved.body.decidedAt.slice(0, 10)}.`,
+      details: [{ field: 'erasedAt', message: approved.body.decidedAt }],
+    });
+    expect((await outsiderRegistrar.api.get(`/api/people/${personId}`)).status).toBe(404);
+    expect((await analyst.api.get(`/api/people/${personId}`)).status).toBe(403);
+    // The ledger file outside the database names the erasure by id, and nothing else.
+    const ledger = readFileSync(h.erasureLedgerPath, 'utf8');
+    expect(ledger).toContain(`"subjectId":"${personId}"`);
+    for (const secret of [GIVEN, FATHER, PHONE, 'Kidane']) expect(ledger).not.toContain(secret);
     const search = await registrar.api.get(`/api/people?q=${GIVEN}`);
     expect(JSON.stringify(search.body)).not.toContain(personId);
     const caseView = await caseworker.api.get(`/api/cases/${caseRow.id}`);

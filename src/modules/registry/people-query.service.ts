@@ -2,6 +2,7 @@ import { decryptJson } from '../../crypto/index.js';
 import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { findErasureInScope } from '../dataprotection/erasure/erased-records.repository.js';
 import { loadPersonViews } from './people-read.js';
 import { type ScoredPerson, searchByName } from './people-search.js';
 import { normalisePersonCode } from './person-code.js';
@@ -17,11 +18,20 @@ import {
   listPeople,
 } from './registry.repository.js';
 
-/** Reads one person (out of scope: 404) and records the read in the audit log, in one transaction. */
+/**
+ * Reads one person and records the read in the audit log, in one transaction. Out of scope: 404;
+ * erased but in scope: 410 with the erasure date, so the profile can say what happened.
+ */
 export async function getPerson(ctx: ServiceContext, id: string): Promise<PersonView> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await findPersonInScope(trx, ctx.actor, id);
-    if (!row) throw AppError.notFound('person');
+    if (!row) {
+      const erasedAt = await findErasureInScope(trx, ctx.actor, id);
+      if (!erasedAt) throw AppError.notFound('person');
+      throw new AppError('erased', `This record was erased on ${erasedAt.slice(0, 10)}.`, [
+        { field: 'erasedAt', message: erasedAt },
+      ]);
+    }
     const [view] = await loadPersonViews(trx, ctx.keys, [row]);
     await recordAudit(trx, ctx, { action: 'person.read', entity: 'person', entityId: id });
     return view!;

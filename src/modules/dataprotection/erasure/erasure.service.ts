@@ -20,7 +20,8 @@ import {
 import { findHoldsOnRecords } from '../retention/retention.repository.js';
 import { orgOf, todayOf } from '../retention/retention.service.js';
 import type { CreateErasureBody, RefuseErasureBody } from './erasure.schema.js';
-import { recordInLedger } from './erasure-ledger.js';
+import { type LedgerEntry, recordInLedger } from './erasure-ledger.js';
+import { appendAfterCommit } from './ledger-file.js';
 import { shredPerson } from './shred-person.js';
 import { flushShreddedPages } from './storage-hygiene.js';
 
@@ -104,6 +105,7 @@ async function pendingRequest(trx: Executor, orgId: string, id: string) {
  */
 export async function approveErasure(ctx: ServiceContext, id: string) {
   const orgId = orgOf(ctx);
+  const ledger: LedgerEntry[] = [];
   const request = await ctx.db.transaction().execute(async (trx) => {
     const request = await pendingRequest(trx, orgId, id);
     if (!isSecondPerson(ctx.actor, request)) {
@@ -135,15 +137,14 @@ export async function approveErasure(ctx: ServiceContext, id: string) {
     const recipients = await findRecipients(trx, request.person_id);
     const nowIso = ctx.now().toISOString();
     const shredded = await shredPerson(trx, request.person_id, nowIso);
-    await recordInLedger(trx, [
-      {
-        subjectType: 'person',
-        subjectId: request.person_id,
-        erasedAt: nowIso,
-        source: 'erasure_request',
-        sourceId: id,
-      },
-    ]);
+    ledger.push({
+      subjectType: 'person',
+      subjectId: request.person_id,
+      erasedAt: nowIso,
+      source: 'erasure_request',
+      sourceId: id,
+    });
+    await recordInLedger(trx, ledger);
     const summary = {
       ...shredded,
       recipients: recipients.map((r) => ({ orgId: r.orgId, organisation: r.organisation })),
@@ -163,6 +164,7 @@ export async function approveErasure(ctx: ServiceContext, id: string) {
     });
     return (await findErasureRequest(trx, orgId, id))!;
   });
+  await appendAfterCommit(ctx.erasureLedgerPath, ctx.keys, ledger);
   await flushShreddedPages(ctx.db);
   return request;
 }

@@ -3,7 +3,8 @@ import { isPostgres } from '../../../db/engine.js';
 import type { ServiceContext } from '../../../server/context.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import type { RetentionPoliciesTable } from '../dataprotection.tables.js';
-import { recordInLedger } from '../erasure/erasure-ledger.js';
+import { type LedgerEntry, recordInLedger } from '../erasure/erasure-ledger.js';
+import { appendAfterCommit } from '../erasure/ledger-file.js';
 import { flushShreddedPages } from '../erasure/storage-hygiene.js';
 import { findActiveHolds, findPolicies, finishRun, insertRun } from './retention.repository.js';
 import { effectiveKeepDays, todayOf } from './retention.service.js';
@@ -52,22 +53,20 @@ async function shredDue(ctx: ServiceContext, policy: RetentionPoliciesTable, sel
     const ids = await findDueIds(ctx.db, selection, BATCH, after);
     if (ids.length === 0) return processed;
     after = ids.at(-1)!;
-    processed += await ctx.db.transaction().execute(async (trx) => {
+    const shredded = await ctx.db.transaction().execute(async (trx) => {
       // Re-checked under lock: a hold placed or a case reopened since the read keeps the record.
       const locked = await lockStillDue(trx, selection, ids, isPostgres(trx));
-      if (locked.length === 0) return 0;
+      if (locked.length === 0) return [];
       const nowIso = ctx.now().toISOString();
       await spec.shred(trx, locked, nowIso);
-      await recordInLedger(
-        trx,
-        locked.map((id) => ({
-          subjectType: selection.recordType,
-          subjectId: id,
-          erasedAt: nowIso,
-          source: 'retention' as const,
-          sourceId: policy.id,
-        })),
-      );
+      const entries: LedgerEntry[] = locked.map((id) => ({
+        subjectType: selection.recordType,
+        subjectId: id,
+        erasedAt: nowIso,
+        source: 'retention' as const,
+        sourceId: policy.id,
+      }));
+      await recordInLedger(trx, entries);
       for (const id of locked) {
         await recordAudit(trx, ctx, {
           action: spec.action === 'anonymise' ? 'retention.anonymised' : 'retention.shredded',
@@ -76,8 +75,10 @@ async function shredDue(ctx: ServiceContext, policy: RetentionPoliciesTable, sel
           details: { policyId: policy.id, policyVersion: Number(policy.version) },
         });
       }
-      return locked.length;
+      return entries;
     });
+    await appendAfterCommit(ctx.erasureLedgerPath, ctx.keys, shredded);
+    processed += shredded.length;
   }
 }
 

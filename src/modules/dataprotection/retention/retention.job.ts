@@ -2,6 +2,7 @@ import type { ServiceContext } from '../../../server/context.js';
 import type { AppDeps } from '../../../server/deps.js';
 import { enqueueJob, registerJobHandler } from '../../../server/jobs/jobs.service.js';
 import { SYSTEM_ACTOR } from '../../access/actor.js';
+import { reconcileLedgerFile } from '../erasure/ledger-file.js';
 import { findOrgsWithPolicies } from './retention.repository.js';
 import { runRetention } from './retention-run.service.js';
 
@@ -30,11 +31,19 @@ export async function enqueueRetentionRun(db: AppDeps['db'], runAt: Date, now: D
  * the shredding of active policies. Each run queues the next day first, so one failure does not
  * end the chain; the job table hands each day's run to one process.
  */
-export function registerRetentionJob(deps: Pick<AppDeps, 'db' | 'keys' | 'now'>): void {
+export function registerRetentionJob(deps: Pick<AppDeps, 'db' | 'keys' | 'now' | 'erasureLedgerPath'>): void {
   registerJobHandler(RETENTION_JOB, async ({ reportProgress }) => {
     const now = deps.now();
     await enqueueRetentionRun(deps.db, new Date(now.getTime() + DAY_MS), now);
-    const ctx: ServiceContext = { db: deps.db, keys: deps.keys, now: deps.now, actor: SYSTEM_ACTOR };
+    const ctx: ServiceContext = {
+      db: deps.db,
+      keys: deps.keys,
+      now: deps.now,
+      actor: SYSTEM_ACTOR,
+      erasureLedgerPath: deps.erasureLedgerPath,
+    };
+    // Repairs the ledger file after a crash between an erasure's commit and its append.
+    if (deps.erasureLedgerPath) await reconcileLedgerFile(deps.db, deps.keys, deps.erasureLedgerPath);
     const orgs = await findOrgsWithPolicies(deps.db);
     let processed = 0;
     for (const [i, orgId] of orgs.entries()) {
@@ -47,7 +56,9 @@ export function registerRetentionJob(deps: Pick<AppDeps, 'db' | 'keys' | 'now'>)
 }
 
 /** Called by `serve`: registers the handler and queues today's run (once per day across processes). */
-export async function scheduleRetention(deps: Pick<AppDeps, 'db' | 'keys' | 'now'>): Promise<void> {
+export async function scheduleRetention(
+  deps: Pick<AppDeps, 'db' | 'keys' | 'now' | 'erasureLedgerPath'>,
+): Promise<void> {
   registerRetentionJob(deps);
   await enqueueRetentionRun(deps.db, deps.now(), deps.now());
 }
