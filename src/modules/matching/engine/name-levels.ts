@@ -1,5 +1,6 @@
 import { compareNames, compareTokens, type PreparedToken, prepareToken } from '../transliteration/compare.js';
-import { analyseName, jaroWinkler } from '../transliteration/index.js';
+import { analyseName } from '../transliteration/index.js';
+import { PairTable } from './pair-table.js';
 
 /**
  * The name comparison level of two whole names, fast: the level `compareNames` and its alignment
@@ -16,8 +17,6 @@ export const STRONG_TOKEN = 0.8;
 interface TokenInfo {
   text: string;
   prepared: PreparedToken;
-  /** The canonical form Jaro–Winkler is computed on (unknown vowels read as a). */
-  jwForm: string;
 }
 
 /** A name's interned tokens, with the adjacent merges compareNames may try. */
@@ -28,36 +27,28 @@ interface NameInfo {
   merges: number[];
 }
 
-/** Token numbers stay below 2^21 so that a pair of them is one safe integer key. */
 const TOKEN_LIMIT = 1 << 21;
 const NAME_LIMIT = 2_000_000;
-const PAIR_SCORE_LIMIT = 8_000_000;
-const NAME_LEVEL_LIMIT = 6_000_000;
 
 const tokenIds = new Map<string, number>();
 const tokens: TokenInfo[] = [];
 const names = new Map<string, NameInfo>();
 let nextNameId = 0;
-/** compareTokens scores by pair of tokens (low × 2^21 + high). */
-let pairScores = new Map<number, number>();
-/** Whether two tokens can score STRONG_TOKEN or more (1) or not (0), by pair of tokens. */
-let closeTokens = new Map<number, number>();
-/** Levels by the smaller name number, then the larger. */
-let nameLevels: Array<Map<number, number> | undefined> = [];
-let nameLevelEntries = 0;
+/** compareTokens scores by pair of tokens (smaller number first). */
+const pairScores = new PairTable(1 << 24);
+/** Levels by pair of names (smaller number first). */
+const nameLevels = new PairTable(1 << 24);
 
 function forgetNames() {
   names.clear();
   nextNameId = 0;
-  nameLevels = [];
-  nameLevelEntries = 0;
+  nameLevels.clear();
 }
 
 function forgetEverything() {
   tokenIds.clear();
   tokens.length = 0;
-  pairScores = new Map();
-  closeTokens = new Map();
+  pairScores.clear();
   forgetNames();
 }
 
@@ -67,7 +58,7 @@ function tokenId(text: string, fromArabicScript: boolean): number {
   if (id === undefined) {
     const prepared = prepareToken({ text, fromArabicScript });
     id = tokens.length;
-    tokens.push({ text, prepared, jwForm: prepared.canonical.replace(/\?/g, 'a') });
+    tokens.push({ text, prepared });
     tokenIds.set(key, id);
   }
   return id;
@@ -95,56 +86,39 @@ function nameInfo(raw: string): NameInfo {
   return info;
 }
 
-function pairKey(x: number, y: number): number {
-  return x < y ? x * TOKEN_LIMIT + y : y * TOKEN_LIMIT + x;
-}
-
 /** compareTokens' score of two interned tokens (symmetric), computed once per pair. */
 function tokenScore(x: number, y: number): number {
-  const key = pairKey(x, y);
-  let score = pairScores.get(key);
-  if (score === undefined) {
+  const low = x < y ? x : y;
+  const high = x < y ? y : x;
+  let score = pairScores.get(low, high);
+  if (Number.isNaN(score)) {
     score = compareTokens(tokens[x]!.prepared, tokens[y]!.prepared).score;
-    if (pairScores.size >= PAIR_SCORE_LIMIT) pairScores = new Map();
-    pairScores.set(key, score);
+    pairScores.set(low, high, score);
   }
   return score;
 }
 
-/**
- * Whether two tokens could score STRONG_TOKEN or more in compareTokens: only the same canonical
- * spelling, the same consonant skeleton (transliteration) or a Jaro–Winkler of at least 0.8 / 0.85
- * (a typo; alignment scores are rounded to hundredths) can. A conservative test: true sends
- * the pair to the full comparison.
- */
-function tokensMayBeClose(x: number, y: number): boolean {
-  if (x === y) return true;
-  const key = pairKey(x, y);
-  const known = closeTokens.get(key);
-  if (known !== undefined) return known === 1;
-  const a = tokens[x]!;
-  const b = tokens[y]!;
-  const [p, q] = a.prepared.canonical <= b.prepared.canonical ? [a, b] : [b, a];
-  const close =
-    a.prepared.canonical === b.prepared.canonical ||
-    a.prepared.skeleton === b.prepared.skeleton ||
-    jaroWinkler(p.jwForm, q.jwForm) * 0.85 >= 0.79;
-  if (closeTokens.size >= PAIR_SCORE_LIMIT) closeTokens = new Map();
-  closeTokens.set(key, close ? 1 : 0);
-  return close;
+/** Whether a token pair is aligned as the same name part: its score, rounded as compareNames reports it. */
+function isStrong(score: number): boolean {
+  return Math.round(score * 100) / 100 >= STRONG_TOKEN;
 }
 
-function anyClose(xs: number[], ys: number[]): boolean {
-  for (const x of xs) for (const y of ys) if (tokensMayBeClose(x, y)) return true;
+function anyStrong(xs: number[], ys: number[]): boolean {
+  for (const x of xs) for (const y of ys) if (isStrong(tokenScore(x, y))) return true;
   return false;
 }
 
+/**
+ * Whether any reading of the two names (tokens and adjacent merges) has a pair of tokens that
+ * scores as the same part. When none has, every aligned pair is weak: the level is "different"
+ * whatever the alignment, so it is not run (most random pairs, which estimate u).
+ */
 function mayBeClose(a: NameInfo, b: NameInfo): boolean {
   return (
-    anyClose(a.tokens, b.tokens) ||
-    anyClose(a.tokens, b.merges) ||
-    anyClose(a.merges, b.tokens) ||
-    anyClose(a.merges, b.merges)
+    anyStrong(a.tokens, b.tokens) ||
+    anyStrong(a.tokens, b.merges) ||
+    anyStrong(a.merges, b.tokens) ||
+    anyStrong(a.merges, b.merges)
   );
 }
 
@@ -257,8 +231,6 @@ function levelOf(weakest: number, strongest: number, unmatched: number): number 
 
 function computeLevel(a: NameInfo, b: NameInfo): number {
   if (a.tokens.length === 0 || b.tokens.length === 0) return 5;
-  // No token (nor adjacent merge) of one name comes close to any of the other's: every aligned
-  // token scores under STRONG_TOKEN, which is "different".
   if (!mayBeClose(a, b)) return 5;
   const best = bestAlignment(a, b);
   return levelOf(best.weakest, best.strongest, best.unmatched);
@@ -272,21 +244,10 @@ export function nameLevelOf(a: string, b: string): number {
   if (names.get(a) !== left) left = nameInfo(a);
   const low = Math.min(left.id, right.id);
   const high = Math.max(left.id, right.id);
-  const row = nameLevels[low];
-  const cached = row?.get(high);
-  if (cached !== undefined) return cached;
+  const cached = nameLevels.get(low, high);
+  if (!Number.isNaN(cached)) return cached;
   const level = computeLevel(left, right);
-  if (nameLevelEntries >= NAME_LEVEL_LIMIT) {
-    nameLevels = [];
-    nameLevelEntries = 0;
-  }
-  let target = nameLevels[low];
-  if (!target) {
-    target = new Map();
-    nameLevels[low] = target;
-  }
-  target.set(high, level);
-  nameLevelEntries += 1;
+  nameLevels.set(low, high, level);
   return level;
 }
 

@@ -63,6 +63,8 @@ export interface PreparedToken {
   token: NameToken;
   merged?: boolean;
   canonical: string;
+  /** The canonical form Jaro–Winkler is computed on (an unknown vowel read as a). */
+  jwForm: string;
   frame: Frame;
   skeleton: string;
   phonetic: string;
@@ -73,6 +75,7 @@ export function prepareToken(token: NameToken): PreparedToken {
   return {
     token,
     canonical,
+    jwForm: canonical.replace(/\?/g, 'a'),
     frame: frameOf(canonical),
     skeleton: skeletonOf(canonical),
     phonetic: phoneticOf(canonical),
@@ -104,7 +107,7 @@ export function compareTokens(a: PreparedToken, b: PreparedToken): { score: numb
     return { score: 1, level: 'exact' };
   }
   const [x, y] = a.canonical <= b.canonical ? [a, b] : [b, a];
-  const jw = jaroWinkler(x.canonical.replace(/\?/g, 'a'), y.canonical.replace(/\?/g, 'a'));
+  const jw = jaroWinkler(x.jwForm, y.jwForm);
   if (framesEquivalent(a.frame, a.token.fromArabicScript, b.frame, b.token.fromArabicScript)) {
     return { score: 0.95, level: 'transliteration' };
   }

@@ -1,3 +1,7 @@
+// Scratch flags reused across calls: names are compared millions of times in a batch run.
+let scratchA = new Uint8Array(64);
+let scratchB = new Uint8Array(64);
+
 /** Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4 characters). */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return a.length === 0 ? 1 : 1;
@@ -5,8 +9,12 @@ export function jaroWinkler(a: string, b: string): number {
   const lenB = b.length;
   if (lenA === 0 || lenB === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(lenA, lenB) / 2) - 1);
-  const matchedA = new Uint8Array(lenA);
-  const matchedB = new Uint8Array(lenB);
+  if (lenA > scratchA.length) scratchA = new Uint8Array(lenA * 2);
+  if (lenB > scratchB.length) scratchB = new Uint8Array(lenB * 2);
+  const matchedA = scratchA;
+  const matchedB = scratchB;
+  matchedA.fill(0, 0, lenA);
+  matchedB.fill(0, 0, lenB);
   let matches = 0;
   for (let i = 0; i < lenA; i += 1) {
     const from = Math.max(0, i - window);
