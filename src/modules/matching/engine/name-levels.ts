@@ -88,8 +88,8 @@ function nameInfo(raw: string): NameInfo {
 
 /** compareTokens' score of two interned tokens (symmetric), computed once per pair. */
 function tokenScore(x: number, y: number): number {
-  const low = x < y ? x : y;
-  const high = x < y ? y : x;
+  const low = Math.min(x, y);
+  const high = Math.max(x, y);
   let score = pairScores.get(low, high);
   if (Number.isNaN(score)) {
     score = compareTokens(tokens[x]!.prepared, tokens[y]!.prepared).score;
