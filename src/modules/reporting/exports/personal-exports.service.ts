@@ -169,8 +169,10 @@ export async function createPersonalExport(ctx: ServiceContext, body: Body) {
 /** The file, to the user who made it, in a browser session, before it expires; each download audited. */
 export async function downloadPersonalExport(ctx: ServiceContext, id: string) {
   const now = ctx.now().toISOString();
+  // Outside the download's transaction: a download of an expired file answers 404, and that error
+  // would roll back a purge made inside it, leaving the expired bytes in place until the purge job.
+  await purgeExpiredExports(ctx.db, now);
   return ctx.db.transaction().execute(async (trx) => {
-    await purgeExpiredExports(trx, now);
     const row = await findExportFileOfUser(trx, id, ctx.actor.userId ?? '');
     if (!row) throw AppError.notFound('export');
     if (ctx.actor.via !== 'session')
