@@ -18,7 +18,7 @@ import { bulkRegister } from '../src/modules/registry/bulk-registration.js';
 import { generatePopulation, seededRandom } from '../src/modules/registry/population-generator.js';
 import type { ServiceContext } from '../src/server/context.js';
 import { buildPerson } from '../test/factories/people.js';
-import { killHard, startServerProcess } from '../test/helpers/server-process.js';
+import { startServerProcess, stopGracefully } from '../test/helpers/server-process.js';
 import { arg, openBenchDatabase } from './lib/bench-db.js';
 
 const engine = arg('engine', 'sqlite') as Engine;
@@ -108,7 +108,7 @@ async function main() {
       },
     ],
   });
-  await killHard(server);
+  await stopGracefully(server);
   const outcome = {
     benchmark: 'load',
     engine,

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { deriveKeyRing } from '../src/crypto/index.js';
 import type { Engine } from '../src/db/engine.js';
 import { createApiToken } from '../src/modules/access/account.service.js';
@@ -26,6 +26,8 @@ const peopleCount = Number(arg('people', engine === 'sqlite' ? '100000' : '10000
 const registrations = Number(arg('registrations', '1000'));
 const queryCount = Number(arg('queries', '300'));
 const concurrency = Number(arg('concurrency', engine === 'sqlite' ? '1' : '4'));
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
 function log(message: string) {
   process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
@@ -87,6 +89,7 @@ async function main() {
   const registrationLatencies: number[] = [];
   let duplicatesProposed = 0;
   const regStarted = performance.now();
+  const regCpu = process.cpuUsage();
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -100,6 +103,7 @@ async function main() {
     }),
   );
   const regSeconds = (performance.now() - regStarted) / 1000;
+  const regCpuMs = cpuMs(process.cpuUsage(regCpu));
 
   log(`searching ${queryCount} misspelled and other-script queries`);
   const app = await buildApp({
@@ -113,6 +117,7 @@ async function main() {
   const rng = seededRandom(7);
   const everyone = [...population.singles, ...population.households.flatMap((h) => h.members)];
   const searchLatencies: number[] = [];
+  const searchCpu = process.cpuUsage();
   let hits = 0;
   for (let i = 0; i < queryCount; i += 1) {
     const target = everyone[Math.floor(rng() * everyone.length)]!;
@@ -138,6 +143,7 @@ async function main() {
     )
       hits += 1;
   }
+  const searchCpuMs = cpuMs(process.cpuUsage(searchCpu));
   await app.close();
 
   const result = {
@@ -146,6 +152,7 @@ async function main() {
     people: peopleCount,
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+    loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100),
     bulkRegistration: {
       seconds: Math.round(bulkSeconds * 10) / 10,
       perSecond: Math.round(peopleCount / bulkSeconds),
@@ -156,11 +163,14 @@ async function main() {
       perSecond: Math.round((toRegister.length / regSeconds) * 10) / 10,
       latencyMs: summarise(registrationLatencies),
       withPossibleDuplicates: duplicatesProposed,
+      // CPU per registration is what a busy shared machine changes least (wall time waits for it).
+      cpuMsPerRegistration: Math.round((regCpuMs / toRegister.length) * 100) / 100,
     },
     search: {
       queries: queryCount,
       latencyMs: summarise(searchLatencies),
       namesakeInTop10: Math.round((hits / queryCount) * 1000) / 1000,
+      cpuMsPerQuery: Math.round((searchCpuMs / queryCount) * 100) / 100,
     },
     targets: { registrationsPerSecond: 200, searchP95Ms: engine === 'sqlite' ? 100 : 200 },
   };

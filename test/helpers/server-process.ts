@@ -13,7 +13,18 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 60_0
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(REPO_ROOT, 'src/cli/index.ts'), 'serve', '--port', '0', '--host', '127.0.0.1'],
+      [
+        // e.g. PASSERELLE_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a benchmark's server
+        ...(process.env.PASSERELLE_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        '--import',
+        'tsx',
+        join(REPO_ROOT, 'src/cli/index.ts'),
+        'serve',
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+      ],
       {
         cwd: REPO_ROOT,
         env: { ...process.env, ...env, CI: '', LOG_LEVEL: 'error' },
@@ -48,4 +59,14 @@ export async function killHard(server: ServerProcess): Promise<void> {
     server.child.once('exit', () => resolve());
     server.child.kill('SIGKILL');
   });
+}
+
+/** Stops the server as an operator would (SIGTERM), so exit hooks such as a CPU profile run. */
+export async function stopGracefully(server: ServerProcess, timeoutMs = 20_000): Promise<void> {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.child.once('exit', () => resolve()));
+  server.child.kill('SIGTERM');
+  const timer = setTimeout(() => server.child.kill('SIGKILL'), timeoutMs);
+  await exited;
+  clearTimeout(timer);
 }

@@ -1,5 +1,6 @@
 import type { KeyRing } from '../../crypto/index.js';
 import type { Executor } from '../../db/engine.js';
+import { cachedIdentity, rememberIdentity } from './identity-cache.js';
 import { type Identity, openIdentity, openPersonKey } from './person-identity.js';
 import type { PersonView } from './registry.presenter.js';
 import { findActiveNeeds, findConsents, findPersonKeys } from './registry.repository.js';
@@ -21,7 +22,20 @@ export async function openIdentities(
   const identities = new Map<string, Identity | null>();
   for (const row of rows) {
     const key = wrapped.get(row.id);
-    identities.set(row.id, key ? openIdentity(openPersonKey(keys, row.id, key), row.id, row.identity) : null);
+    if (!key) {
+      identities.set(row.id, null);
+      continue;
+    }
+    const identity =
+      cachedIdentity(keys, row.id, row.identity, key) ??
+      rememberIdentity(
+        keys,
+        row.id,
+        row.identity,
+        key,
+        openIdentity(openPersonKey(keys, row.id, key), row.id, row.identity),
+      );
+    identities.set(row.id, identity);
   }
   return identities;
 }

@@ -3,16 +3,11 @@ import type { ServiceContext } from '../../server/context.js';
 import type { ScoringPurpose } from '../matching/model-store.js';
 import { type MatchProbe, probeMatchInput, scoreAgainstRegistry } from '../matching/registry-matcher.js';
 import { detectScript, matchQuery } from '../matching/transliteration/index.js';
+import { findCandidateIds } from './candidate-pool.js';
 import { openIdentities } from './people-read.js';
 import { allNames, type Identity } from './person-identity.js';
-import {
-  INDEX_WEIGHT,
-  type IndexKind,
-  isPhoneLike,
-  normalisePhone,
-  queryIndexEntries,
-} from './person-index.js';
-import { type CandidateFilter, findCandidateIds, findPeopleInScopeByIds } from './registry.repository.js';
+import { type IndexKind, isPhoneLike, normalisePhone, queryIndexEntries } from './person-index.js';
+import { type CandidateFilter, findPeopleInScopeByIds } from './registry.repository.js';
 import type { PeopleTable } from './registry.tables.js';
 
 /** How many candidates the database returns for decryption and scoring. */
@@ -80,7 +75,6 @@ async function candidates(
       db,
       ctx.actor,
       tierEntries,
-      INDEX_WEIGHT,
       tierIndex === 0 ? filter : broadFilter,
       pool,
     );

@@ -10,12 +10,12 @@ import {
   probabilityOf,
 } from '../matching/engine/model.js';
 import { type MatchInput, toMatchRecord } from '../matching/engine/record.js';
+import { findCandidateIds } from '../registry/candidate-pool.js';
 import { openIdentities } from '../registry/people-read.js';
 import type { Identity } from '../registry/person-identity.js';
-import { INDEX_WEIGHT, type IndexKind, queryIndexEntries } from '../registry/person-index.js';
+import { type IndexKind, queryIndexEntries } from '../registry/person-index.js';
 import {
   type CandidateFilter,
-  findCandidateIds,
   findConsents,
   findPeopleInScopeByIds,
 } from '../registry/registry.repository.js';
@@ -175,7 +175,7 @@ export async function findTracingCandidates(
   for (const [tier, kinds] of TIERS.entries()) {
     const tierEntries = entries.filter((e) => kinds.includes(e.kind));
     if (tierEntries.length === 0) continue;
-    const ids = await findCandidateIds(db, actor, tierEntries, INDEX_WEIGHT, tier === 0 ? {} : broad, POOL);
+    const ids = await findCandidateIds(db, actor, tierEntries, tier === 0 ? {} : broad, POOL);
     for (const { personId } of ids) if (!excludeIds.includes(personId)) found.add(personId);
     if (found.size >= ENOUGH) break;
   }
