@@ -39,7 +39,7 @@ describe('data protection in the browser', () => {
     return page;
   }
 
-  it('one officer files an erasure, a second approves it, and the person’s profile is gone', async () => {
+  it('one officer files an erasure, a second approves it, and the person’s profile says it was erased', async () => {
     const first = await signedIn(dpo);
     dpoPage = first;
     await first
@@ -68,10 +68,18 @@ describe('data protection in the browser', () => {
 
     const profile = await signedIn(registrar);
     await profile.goto(`/people/${personId}`);
-    // The registry answers 404 for an erased record: the profile is gone, and so is every name.
-    await profile.getByText('Page not found', { exact: true }).waitFor();
+    // The registry answers 410 for an erased record: the profile says when, and no name is left.
+    const erased = profile.getByTestId('profile-erased');
+    await erased.getByText('Record erased').waitFor();
+    const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(e2e.harness.clock.now());
+    await erased.getByText(`This record was erased on ${day}.`).waitFor();
+    expect(await profile.getByText('Page not found').count()).toBe(0);
     expect(await profile.getByText('Semhar').count()).toBe(0);
     expect(await profile.getByText('Gebremedhin').count()).toBe(0);
+    await chooseLanguage(profile, 'Français');
+    await erased.getByText(/^Ce dossier a été effacé le .+\.$/).waitFor();
+    await chooseLanguage(profile, 'العربية');
+    await erased.getByText(/^تم محو هذا السجل في .+\.$/).waitFor();
   });
 
   it('shows the retention report and refuses an erasure citing article 17(3), in Arabic too', async () => {

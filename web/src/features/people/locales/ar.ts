@@ -158,6 +158,10 @@ export const ar: PeopleStrings = {
     registerFamilyMember: 'تسجيل فرد من الأسرة نفسها',
   },
   profile: {
+    erasedTitle: 'تم محو السجل',
+    erasedOn: 'تم محو هذا السجل في {{date}}.',
+    erasedBody:
+      'أُتلفت الأسماء وبيانات الاتصال والملاحظات ولا يمكن استرجاعها. لم يبقَ سوى أرقام مجهولة الهوية لأغراض التقارير.',
     tabs: {
       overview: 'نظرة عامة',
       needs: 'الاحتياجات',

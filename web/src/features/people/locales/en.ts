@@ -150,6 +150,10 @@ export const en = {
     registerFamilyMember: 'Register a member of the same household',
   },
   profile: {
+    erasedTitle: 'Record erased',
+    erasedOn: 'This record was erased on {{date}}.',
+    erasedBody:
+      'Names, contact details and notes were destroyed and cannot be recovered. Only anonymous figures remain, for reports.',
     tabs: {
       overview: 'Overview',
       needs: 'Needs',

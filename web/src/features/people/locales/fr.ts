@@ -160,6 +160,10 @@ export const fr: PeopleStrings = {
     registerFamilyMember: 'Enregistrer un membre du même ménage',
   },
   profile: {
+    erasedTitle: 'Dossier effacé',
+    erasedOn: 'Ce dossier a été effacé le {{date}}.',
+    erasedBody:
+      'Les noms, coordonnées et notes ont été détruits et ne peuvent pas être récupérés. Seuls des chiffres anonymes restent, pour les rapports.',
     tabs: {
       overview: 'Vue d’ensemble',
       needs: 'Besoins',

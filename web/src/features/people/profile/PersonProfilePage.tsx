@@ -1,9 +1,12 @@
-import { Anchor, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { ApiError } from '../../../api/client';
+import { Icon } from '../../../app/icons';
 import { usePermissions } from '../../../app/session';
 import { ErrorState, PageLoader } from '../../../app/states';
+import { useFormatDateTime } from '../../../i18n/format';
 import { usePerson } from '../api';
 import { displayName } from '../format';
 import type { Person } from '../types';
@@ -21,9 +24,39 @@ export function PersonProfilePage() {
         {t('actions.back')}
       </Anchor>
       {person.isPending && <PageLoader label={t('common:loading')} />}
-      {person.isError && <ErrorState error={person.error} onRetry={() => void person.refetch()} />}
+      {person.isError &&
+        (erasedAt(person.error) ? (
+          <ErasedNotice erasedAt={erasedAt(person.error)!} />
+        ) : (
+          <ErrorState error={person.error} onRetry={() => void person.refetch()} />
+        ))}
       {person.isSuccess && <Profile person={person.data} onReload={() => void person.refetch()} />}
     </Stack>
+  );
+}
+
+/** The erasure date the API gives (410 `erased`) to those who could see the person. */
+function erasedAt(error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.code !== 'erased') return null;
+  return error.details.find((d) => d.field === 'erasedAt')?.message ?? null;
+}
+
+/** Not "not found": the record existed and was erased on request or by retention (article 17). */
+function ErasedNotice({ erasedAt }: { erasedAt: string }) {
+  const { t } = useTranslation('people');
+  const format = useFormatDateTime();
+  return (
+    <Alert
+      color="gray"
+      title={t('profile.erasedTitle')}
+      icon={<Icon name="alert" />}
+      data-testid="profile-erased"
+    >
+      <Text size="sm">{t('profile.erasedOn', { date: format(erasedAt, 'date') })}</Text>
+      <Text size="sm" c="dimmed" mt="xs">
+        {t('profile.erasedBody')}
+      </Text>
+    </Alert>
   );
 }
 
