@@ -1,4 +1,5 @@
 import { decryptJson } from '../../crypto/index.js';
+import { readTransaction } from '../../db/read-transaction.js';
 import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -23,7 +24,7 @@ import {
  * erased but in scope: 410 with the erasure date, so the profile can say what happened.
  */
 export async function getPerson(ctx: ServiceContext, id: string): Promise<PersonView> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return readTransaction(ctx.db, async (trx) => {
     const row = await findPersonInScope(trx, ctx.actor, id);
     if (!row) {
       const erasedAt = await findErasureInScope(trx, ctx.actor, id);
@@ -83,7 +84,7 @@ export interface SearchOutcome {
  * filters. One audit entry records the search and which records it showed.
  */
 export async function searchPeople(ctx: ServiceContext, input: SearchInput): Promise<SearchOutcome> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return readTransaction(ctx.db, async (trx) => {
     const q = input.q?.trim();
     const filter = filterOf(input, ctx.now());
     let outcome: SearchOutcome;
@@ -132,7 +133,7 @@ export async function searchPeople(ctx: ServiceContext, input: SearchInput): Pro
 
 /** Who changed which fields when; the old and new values only for roles that read the notes group. */
 export async function personHistory(ctx: ServiceContext, id: string) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return readTransaction(ctx.db, async (trx) => {
     const row = await findPersonInScope(trx, ctx.actor, id);
     if (!row) throw AppError.notFound('person');
     const entries = await findHistory(trx, id);
