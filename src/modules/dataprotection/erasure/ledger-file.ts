@@ -232,3 +232,16 @@ export async function reconcileLedgerFile(db: Executor, ring: KeyRing, path: str
   await appendToLedgerFile(path, ring, missing);
   return { written: missing.length, problems: scan.problems };
 }
+
+/**
+ * reconcileLedgerFile for a server's start and the daily job: a file that cannot be written is
+ * reported, not fatal, so that neither serving nor the retention run stops (the table holds all).
+ */
+export async function repairLedgerFile(db: Executor, ring: KeyRing, path: string) {
+  try {
+    return await reconcileLedgerFile(db, ring, path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { written: 0, problems: [`${path} could not be repaired: ${reason}`] };
+  }
+}

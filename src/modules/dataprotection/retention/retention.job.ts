@@ -2,7 +2,7 @@ import type { ServiceContext } from '../../../server/context.js';
 import type { AppDeps } from '../../../server/deps.js';
 import { enqueueJob, registerJobHandler } from '../../../server/jobs/jobs.service.js';
 import { SYSTEM_ACTOR } from '../../access/actor.js';
-import { reconcileLedgerFile } from '../erasure/ledger-file.js';
+import { repairLedgerFile } from '../erasure/ledger-file.js';
 import { findOrgsWithPolicies } from './retention.repository.js';
 import { runRetention } from './retention-run.service.js';
 
@@ -43,7 +43,10 @@ export function registerRetentionJob(deps: Pick<AppDeps, 'db' | 'keys' | 'now' |
       erasureLedgerPath: deps.erasureLedgerPath,
     };
     // Repairs the ledger file after a crash between an erasure's commit and its append.
-    if (deps.erasureLedgerPath) await reconcileLedgerFile(deps.db, deps.keys, deps.erasureLedgerPath);
+    if (deps.erasureLedgerPath) {
+      const { problems } = await repairLedgerFile(deps.db, deps.keys, deps.erasureLedgerPath);
+      for (const problem of problems) process.stderr.write(`erasure ledger: ${problem}\n`);
+    }
     const orgs = await findOrgsWithPolicies(deps.db);
     let processed = 0;
     for (const [i, orgId] of orgs.entries()) {
