@@ -13,7 +13,7 @@ import {
   ledgerKeysOfMasterKeys,
   replayLedgerSources,
 } from '../modules/dataprotection/backup/restore-ledger.js';
-import { reconcileLedgerFile } from '../modules/dataprotection/erasure/ledger-file.js';
+import { repairLedgerFile } from '../modules/dataprotection/erasure/ledger-file.js';
 import { flushShreddedPages } from '../modules/dataprotection/erasure/storage-hygiene.js';
 import { loadPreviousMasterKey } from '../modules/dataprotection/keys/key-registry.js';
 import { loadConfig } from '../server/config.js';
@@ -83,7 +83,8 @@ async function restoreCommand(options: RestoreOptions): Promise<void> {
       .execute(async (trx) => replayLedgerSources(trx, sources, new Date().toISOString()));
     await flushShreddedPages(runtime.db);
     // The backup's own ledger may hold erasures this server's file lacks (another server's).
-    await reconcileLedgerFile(runtime.db, runtime.keys, config.erasureLedgerPath);
+    const ledger = await repairLedgerFile(runtime.db, runtime.keys, config.erasureLedgerPath);
+    for (const problem of ledger.problems) process.stderr.write(`!! erasure ledger: ${problem}\n`);
     progress('verifying the audit chain');
     const verdict = await verifyAuditChain(runtime.db, runtime.keys, (n) =>
       progress(`verified ${n} entries`),
