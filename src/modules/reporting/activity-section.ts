@@ -2,6 +2,7 @@ import { RATE_DEFINITION } from '../reception/returns.service.js';
 import { gridOut } from './population-section.js';
 import { type Count, PublishedCounts, ZERO } from './published-counts.js';
 import type { ResolvedReport } from './report-filter.js';
+import { countsBySite, forceUniform, gridBreakdown, uniformHiddenPositions } from './site-breakdowns.js';
 
 type Keyed = { key: string; n: number; own: number };
 const count = (n: number, own: number): Count => ({ value: n, own });
@@ -13,6 +14,7 @@ export function buildCases(
   report: ResolvedReport,
   rows: Array<{ type: string; risk: string; n: number; own: number }>,
   overdue: { cases: Count; overdue: Count; escalated: Count },
+  whole?: Array<{ siteId: string | null; type: string; risk: string; n: number; own: number }>,
 ) {
   const published = new PublishedCounts(report.threshold, report.exact);
   const grid = CASE_TYPES.map((type) =>
@@ -22,6 +24,25 @@ export function buildCases(
     }),
   );
   const added = published.addGrid(grid, CASE_RISKS.length);
+  if (whole) {
+    // The same cells hidden whatever the site filter (site-breakdowns.ts).
+    const size = CASE_TYPES.length * CASE_RISKS.length;
+    const bySite = countsBySite(
+      whole,
+      size,
+      (r) => {
+        const t = CASE_TYPES.indexOf(r.type as (typeof CASE_TYPES)[number]);
+        const k = CASE_RISKS.indexOf(r.risk as (typeof CASE_RISKS)[number]);
+        return t < 0 || k < 0 ? null : t * CASE_RISKS.length + k;
+      },
+      (r) => count(r.n, r.own),
+    );
+    forceUniform(
+      published,
+      added.cells[0]![0]!,
+      uniformHiddenPositions(report, bySite, size, gridBreakdown(CASE_RISKS.length)),
+    );
+  }
   // Overdue counts are separate facts (a case has several due items): no sum ties them to the grid.
   const work = new PublishedCounts(report.threshold, report.exact);
   const cases = work.add(overdue.cases);

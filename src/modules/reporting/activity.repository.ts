@@ -12,10 +12,26 @@ const inSites = (column: string, siteIds: string[]) =>
 
 /** Open cases (any state but closed) by type and risk. */
 export async function countOpenCases(db: Executor, filter: AggregateFilter) {
+  const rows = await countOpenCasesBySite(db, filter);
+  const merged: Array<{ type: string; risk: string; n: number; own: number }> = [];
+  for (const r of rows) {
+    const entry = merged.find((m) => m.type === r.type && m.risk === r.risk);
+    if (entry) {
+      entry.n += r.n;
+      entry.own += r.own;
+    } else merged.push({ type: r.type, risk: r.risk, n: r.n, own: r.own });
+  }
+  return merged;
+}
+
+/** The same by the person's current site (null: no current site). */
+export async function countOpenCasesBySite(db: Executor, filter: AggregateFilter) {
   const own = ownFlag('cases.org_id', filter.viewerOrgId);
   let query = db
     .selectFrom('cases')
+    .innerJoin('people', 'people.id', 'cases.person_id')
     .select([
+      'people.site_id',
       'cases.type',
       'cases.risk',
       (eb) => eb.fn.countAll<number>().as('n'),
@@ -23,20 +39,15 @@ export async function countOpenCases(db: Executor, filter: AggregateFilter) {
     ])
     .where('cases.status', '!=', 'closed');
   if (filter.onlyOrgId) query = query.where('cases.org_id', '=', filter.onlyOrgId);
-  if (filter.siteIds) {
-    const ids = filter.siteIds;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('people')
-          .select('people.id')
-          .whereRef('people.id', '=', 'cases.person_id')
-          .where(inSites('people.site_id', ids)),
-      ),
-    );
-  }
-  const rows = await query.groupBy(['cases.type', 'cases.risk']).execute();
-  return rows.map((r) => ({ type: r.type, risk: r.risk, n: Number(r.n), own: Number(r.own) }));
+  if (filter.siteIds) query = query.where(inSites('people.site_id', filter.siteIds));
+  const rows = await query.groupBy(['people.site_id', 'cases.type', 'cases.risk']).execute();
+  return rows.map((r) => ({
+    siteId: r.site_id,
+    type: r.type,
+    risk: r.risk,
+    n: Number(r.n),
+    own: Number(r.own),
+  }));
 }
 
 /** Overdue work on open cases: items past due (and escalated), and cases with at least one. */

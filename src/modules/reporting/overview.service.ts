@@ -3,7 +3,7 @@ import { loadCentres } from '../reception/capacity.service.js';
 import { getPopulation } from '../sites/population.service.js';
 import {
   countCounselling,
-  countOpenCases,
+  countOpenCasesBySite,
   countOverdueWork,
   countRelocationWeeks,
   countReturnCohort,
@@ -11,12 +11,12 @@ import {
 import { buildCases, buildCounselling, buildRelocations } from './activity-section.js';
 import {
   CHILD_KINDS,
-  countChildrenAlone,
-  countNeeds,
-  countPeopleByNationality,
+  countChildrenAloneBySite,
+  countNeedsBySite,
+  countPeopleByNationalityAndSite,
   countPeopleBySiteSexAge,
 } from './population.repository.js';
-import { buildChildren, buildNeeds, buildPopulation } from './population-section.js';
+import { buildChildren, buildNeeds, buildPopulation, type WholeRows } from './population-section.js';
 import {
   AGE_DEFINITION,
   CENTRE_KINDS,
@@ -26,6 +26,7 @@ import {
 } from './report-filter.js';
 import type { OverviewResponse, ReportQuery } from './reporting.schema.js';
 import { loadReunification } from './reunification-section.js';
+import { rowsInFilter } from './site-breakdowns.js';
 
 export const SUPPRESSION_RULE =
   'Counts from 1 to threshold − 1, and counts whose part from other organisations is in that range, are hidden (null, shown as "<threshold"); further counts are hidden until no hidden count can be worked out from the totals. Zeros are shown.';
@@ -38,13 +39,16 @@ export async function getOverview(ctx: ServiceContext, query: ReportQuery): Prom
   const report = await resolveReport(ctx, query);
   const { filter } = report;
   const roots = reconciledRoots(report);
+  // A suppressed viewer's breakdowns are counted for every site, per site, so that every site
+  // filter hides the same cells (site-breakdowns.ts); the report's own rows are its sites' rows.
+  const breakdownFilter = report.exact ? filter : { ...filter, siteIds: null };
   const [people, nationalities, needs, children, cases, overdue, weeks, cohort, counselling, centres] =
     await Promise.all([
-      countPeopleBySiteSexAge(ctx.db, filter),
-      countPeopleByNationality(ctx.db, filter),
-      countNeeds(ctx.db, filter),
-      countChildrenAlone(ctx.db, filter),
-      countOpenCases(ctx.db, filter),
+      countPeopleBySiteSexAge(ctx.db, breakdownFilter),
+      countPeopleByNationalityAndSite(ctx.db, breakdownFilter),
+      countNeedsBySite(ctx.db, breakdownFilter),
+      countChildrenAloneBySite(ctx.db, breakdownFilter),
+      countOpenCasesBySite(ctx.db, breakdownFilter),
       countOverdueWork(ctx.db, filter),
       countRelocationWeeks(ctx.db, filter),
       countReturnCohort(ctx.db, filter),
@@ -55,13 +59,32 @@ export async function getOverview(ctx: ServiceContext, query: ReportQuery): Prom
     loadReunification(ctx.db, report),
     Promise.all(roots.map((root) => getPopulation(ctx, root.id))),
   ]);
+  const whole: WholeRows | undefined = report.exact ? undefined : { people, nationalities };
   const population = buildPopulation(
     report,
-    people,
-    nationalities,
+    rowsInFilter(report, people),
+    merge(rowsInFilter(report, nationalities), (r) => r.key),
     roots,
-    await patternOfAllSites(ctx, report),
+    whole && patternOfAllSites(report, whole),
+    whole,
   );
+  const needRows = rowsInFilter(report, needs);
+  const needsSection = buildNeeds(
+    report,
+    {
+      byCategory: merge(
+        needRows.filter((r) => r.category !== null),
+        (r) => r.category ?? '',
+      ).map((r) => ({ key: r.category ?? '', n: r.n, own: r.own })),
+      any: merge(
+        needRows.filter((r) => r.category === null),
+        () => 'any',
+      )[0] ?? { n: 0, own: 0 },
+    },
+    report.exact ? undefined : needs,
+  );
+  const childRows = merge(rowsInFilter(report, children), (r) => `${r.sex}|${r.kind}`);
+  const caseRows = merge(rowsInFilter(report, cases), (r) => `${r.type}|${r.risk}`);
   return {
     generatedAt: ctx.now().toISOString(),
     period: { from: filter.from, to: filter.to, snappedToWeeks: report.snappedToWeeks },
@@ -70,9 +93,14 @@ export async function getOverview(ctx: ServiceContext, query: ReportQuery): Prom
     suppression: { applied: !report.exact, threshold: report.threshold, rule: SUPPRESSION_RULE },
     ageDefinition: AGE_DEFINITION,
     population: population.section,
-    needs: buildNeeds(report, needs),
-    children: buildChildren(report, children, CHILD_KINDS),
-    cases: buildCases(report, cases, overdue),
+    needs: needsSection,
+    children: buildChildren(
+      report,
+      childRows.map((r) => ({ sex: r.sex, kind: r.kind, n: r.n, own: r.own })),
+      CHILD_KINDS,
+      report.exact ? undefined : children,
+    ),
+    cases: buildCases(report, caseRows, overdue, report.exact ? undefined : cases),
     places: buildPlaces(report, centres),
     relocations: buildRelocations(report, weeks, cohort),
     counselling: buildCounselling(report, counselling),
@@ -94,19 +122,30 @@ export async function getOverview(ctx: ServiceContext, query: ReportQuery): Prom
  * For a suppressed viewer's report on one site: what the report of all sites (same period, scope
  * and threshold) hides about that site, so that the two reports agree and cannot be subtracted.
  */
-async function patternOfAllSites(ctx: ServiceContext, report: ResolvedReport) {
+function patternOfAllSites(report: ResolvedReport, whole: WholeRows) {
   if (report.exact || !report.filter.siteIds) return undefined;
   const siteId = report.sitesInFilter[0]!.id;
-  const whole: ResolvedReport = {
+  const all: ResolvedReport = {
     ...report,
     filter: { ...report.filter, siteIds: null },
     sitesInFilter: report.sites,
   };
-  const [people, nationalities] = await Promise.all([
-    countPeopleBySiteSexAge(ctx.db, whole.filter),
-    countPeopleByNationality(ctx.db, whole.filter),
-  ]);
-  return buildPopulation(whole, people, nationalities, reconciledRoots(whole)).patternOf(siteId);
+  const nationalities = merge(whole.nationalities, (r) => r.key);
+  return buildPopulation(all, whole.people, nationalities, reconciledRoots(all), undefined, whole).patternOf(
+    siteId,
+  );
+}
+
+/** Per-site rows added up by key (a filter of several sites reports them together). */
+function merge<T extends { n: number; own: number }>(rows: readonly T[], keyOf: (row: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const entry = byKey.get(key);
+    if (entry) byKey.set(key, { ...entry, n: entry.n + row.n, own: entry.own + row.own });
+    else byKey.set(key, { ...row });
+  }
+  return [...byKey.values()];
 }
 
 /** The sites whose reconciled population is shown: the chosen site, or every top-level camp and centre. */

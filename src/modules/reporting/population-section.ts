@@ -2,11 +2,26 @@ import { SPECIFIC_NEEDS } from '../registry/specific-needs.js';
 import type { CHILD_KINDS, SiteSexAgeRow } from './population.repository.js';
 import { type Count, PublishedCounts, totalOf, ZERO } from './published-counts.js';
 import { AGE_BANDS, type ResolvedReport, type SiteRow, subtreeOf } from './report-filter.js';
+import {
+  countsBySite,
+  forceUniform,
+  gridBreakdown,
+  lineBreakdown,
+  separateBreakdown,
+  uniformHiddenPositions,
+} from './site-breakdowns.js';
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 const TOP_NATIONALITIES = 10;
 
 type Keyed = { key: string; n: number; own: number };
+type SiteKeyed = Keyed & { siteId: string | null };
+
+/** Every site's rows, for a suppressed viewer: breakdowns hide the same cells whatever the filter. */
+export interface WholeRows {
+  people: SiteSexAgeRow[];
+  nationalities: SiteKeyed[];
+}
 const count = (n: number, own: number): Count => ({ value: n, own });
 
 /** The grid of published cells of a rows × columns table. */
@@ -26,6 +41,30 @@ export function gridOut(
   };
 }
 
+/** Top nationalities, then `other`, then `unknown`: the entries of the list, in order. */
+function nationalityKeys(nationalities: readonly Keyed[]): string[] {
+  const byKey = new Map<string, number>();
+  for (const n of nationalities) byKey.set(n.key, (byKey.get(n.key) ?? 0) + n.n);
+  const known = [...byKey.entries()]
+    .filter(([key]) => key !== 'unknown')
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([key]) => key);
+  return [
+    ...known.slice(0, TOP_NATIONALITIES),
+    ...(known.length > TOP_NATIONALITIES ? ['other'] : []),
+    ...(byKey.has('unknown') ? ['unknown'] : []),
+  ];
+}
+
+function nationalityPosition(keys: readonly string[]) {
+  const other = keys.indexOf('other');
+  return (key: string) => {
+    const at = keys.indexOf(key);
+    if (at >= 0 && key !== 'other') return at;
+    return key === 'unknown' || other < 0 ? null : other;
+  };
+}
+
 /**
  * Registered and present people by site, sex × age band and nationality, suppressed as one
  * section: the site counts, the grid and the nationality list share their totals, and the
@@ -37,6 +76,7 @@ export function buildPopulation(
   nationalities: Keyed[],
   reconciledRoots: readonly SiteRow[],
   hiddenElsewhere?: SitePattern,
+  whole?: WholeRows,
 ) {
   const published = new PublishedCounts(report.threshold, report.exact);
   const presentBySite = new Map<string, Count>();
@@ -73,18 +113,46 @@ export function buildPopulation(
   const sexAge = published.addGrid(grid, AGE_BANDS.length);
   published.tie(registered.total, [sexAge.total]);
 
-  const sorted = [...nationalities].sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
-  const known = sorted.filter((n) => n.key !== 'unknown');
-  const top = known.slice(0, TOP_NATIONALITIES);
-  const rest = known.slice(TOP_NATIONALITIES);
-  const unknown = sorted.find((n) => n.key === 'unknown');
-  const natEntries: Array<{ key: string; c: Count }> = [
-    ...top.map((n) => ({ key: n.key, c: count(n.n, n.own) })),
-    ...(rest.length ? [{ key: 'other', c: totalOf(rest.map((n) => count(n.n, n.own))) }] : []),
-    ...(unknown ? [{ key: 'unknown', c: count(unknown.n, unknown.own) }] : []),
-  ];
+  // A suppressed viewer's list has the entries of the all-sites list, whatever the filter, so that
+  // the lists of nested filters line up cell by cell (site-breakdowns.ts).
+  const keys = nationalityKeys(whole?.nationalities ?? nationalities);
+  const place = nationalityPosition(keys);
+  const natCounts = keys.map(() => ZERO);
+  for (const n of nationalities) {
+    const at = place(n.key);
+    if (at !== null) natCounts[at] = totalOf([natCounts[at]!, count(n.n, n.own)]);
+  }
+  const natEntries = keys.map((key, i) => ({ key, c: natCounts[i]! }));
   const nat = published.addLine(natEntries.map((e) => e.c));
   published.tie(registered.total, [nat.total]);
+  if (whole) {
+    const bands = AGE_BANDS.length;
+    const sexAgeBySite = countsBySite(
+      whole.people,
+      SEXES.length * bands,
+      (r) =>
+        Math.max(0, SEXES.indexOf(r.sex as (typeof SEXES)[number])) * bands +
+        Math.max(0, AGE_BANDS.indexOf(r.band as (typeof AGE_BANDS)[number])),
+      (r) => count(r.n, r.own),
+    );
+    const sexAgeSize = SEXES.length * bands;
+    const gridPositions = uniformHiddenPositions(
+      report,
+      sexAgeBySite,
+      sexAgeSize,
+      gridBreakdown(bands),
+      true,
+    );
+    forceUniform(published, sexAge.cells[0]![0]!, gridPositions);
+    const natBySite = countsBySite(
+      whole.nationalities,
+      keys.length,
+      (r) => place(r.key),
+      (r) => count(r.n, r.own),
+    );
+    const natPositions = uniformHiddenPositions(report, natBySite, keys.length, lineBreakdown, true);
+    forceUniform(published, nat.parts[0] ?? nat.total, natPositions);
+  }
 
   // Every site with zones has a subtree total (the sum of its own and its zones' counts): the
   // reconciled sites publish it, and a report filtered to that site publishes it as its total, so
@@ -183,10 +251,13 @@ export interface SitePattern {
 
 const CATEGORY_ORDER = [...new Set(SPECIFIC_NEEDS.map((n) => n.category))];
 
+type NeedRow = { siteId: string | null; category: string | null; n: number; own: number };
+
 /** Needs overlap (one person, several categories): each count stands alone, with no sum to protect. */
 export function buildNeeds(
   report: ResolvedReport,
   needs: { byCategory: Keyed[]; any: { n: number; own: number } },
+  whole?: NeedRow[],
 ) {
   const published = new PublishedCounts(report.threshold, report.exact);
   const any = published.add(count(needs.any.n, needs.any.own));
@@ -194,6 +265,19 @@ export function buildNeeds(
     const row = needs.byCategory.find((r) => r.key === category);
     return { key: category, index: published.add(row ? count(row.n, row.own) : ZERO) };
   });
+  if (whole) {
+    const bySite = countsBySite(
+      whole,
+      1 + CATEGORY_ORDER.length,
+      (r) => (r.category === null ? 0 : 1 + CATEGORY_ORDER.indexOf(r.category as never)),
+      (r) => count(r.n, r.own),
+    );
+    forceUniform(
+      published,
+      any,
+      uniformHiddenPositions(report, bySite, 1 + CATEGORY_ORDER.length, separateBreakdown),
+    );
+  }
   return {
     peopleWithNeeds: published.cell(any),
     byCategory: categories.map((c) => ({ key: c.key, count: published.cell(c.index) })),
@@ -207,6 +291,13 @@ export function buildChildren(
   report: ResolvedReport,
   rows: Array<{ sex: string; kind: (typeof CHILD_KINDS)[number]; n: number; own: number }>,
   kinds: typeof CHILD_KINDS,
+  whole?: Array<{
+    siteId: string | null;
+    sex: string;
+    kind: (typeof CHILD_KINDS)[number];
+    n: number;
+    own: number;
+  }>,
 ) {
   const published = new PublishedCounts(report.threshold, report.exact);
   const grid = SEXES.map((sex) =>
@@ -216,5 +307,23 @@ export function buildChildren(
     }),
   );
   const added = published.addGrid(grid, kinds.length);
+  if (whole) {
+    const size = SEXES.length * kinds.length;
+    const bySite = countsBySite(
+      whole,
+      size,
+      (r) => {
+        const s = SEXES.indexOf(r.sex as (typeof SEXES)[number]);
+        const k = kinds.indexOf(r.kind);
+        return s < 0 || k < 0 ? null : s * kinds.length + k;
+      },
+      (r) => count(r.n, r.own),
+    );
+    forceUniform(
+      published,
+      added.cells[0]![0]!,
+      uniformHiddenPositions(report, bySite, size, gridBreakdown(kinds.length)),
+    );
+  }
   return { definition: CHILDREN_DEFINITION, grid: gridOut(published, SEXES, kinds, added) };
 }

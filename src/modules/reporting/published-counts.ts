@@ -1,4 +1,4 @@
-import { suppress } from './suppression.js';
+import { isPrimarySensitive, suppress } from './suppression.js';
 
 /** A published count: a number, or null when it is suppressed (shown as "<5" for threshold 5). */
 export type Cell = number | null;
@@ -62,6 +62,16 @@ export class PublishedCounts {
   preferShown(index: number): void {
     this.hidden = null;
     this.keep.add(index);
+  }
+
+  /** How many values the problem holds (the next one added gets this index). */
+  get size(): number {
+    return this.values.length;
+  }
+
+  /** Whether the value is small in itself (or its other organisations' part is): hidden first. */
+  isSensitive(index: number): boolean {
+    return isPrimarySensitive(this.values[index] ?? 0, this.own[index] ?? 0, this.threshold);
   }
 
   /** Whether the value is published as null (always false for exact viewers). */
