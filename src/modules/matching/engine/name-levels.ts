@@ -45,7 +45,8 @@ function forgetNames() {
   nameLevels.clear();
 }
 
-function forgetEverything() {
+/** Empties every table (a benchmark's cold run; memory back after a whole-registry run). */
+export function forgetNameLevels() {
   tokenIds.clear();
   tokens.length = 0;
   pairScores.clear();
@@ -68,7 +69,7 @@ function nameInfo(raw: string): NameInfo {
   const known = names.get(raw);
   if (known) return known;
   // Numbers are about to run out: start afresh (the caller re-reads the other name).
-  if (tokens.length >= TOKEN_LIMIT - 64) forgetEverything();
+  if (tokens.length >= TOKEN_LIMIT - 64) forgetNameLevels();
   if (names.size >= NAME_LIMIT) forgetNames();
   const analysed = analyseName(raw);
   const ids = analysed.map((t) => tokenId(t.text, t.fromArabicScript));
