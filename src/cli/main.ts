@@ -30,6 +30,10 @@ export function buildCli(): Command {
     .option('--host <h>', 'address to bind (default $HOST or 127.0.0.1)')
     .option('--demo-if-empty', 'seed the demo scenario when the database is empty')
     .option('--people <n>', 'people to generate when seeding the demo', '2000')
+    .option(
+      '--workers <n>',
+      'server processes sharing the port, e.g. one per core (default $PASSERELLE_WORKERS or 1)',
+    )
     .action(serveCommand);
 
   program.command('migrate').description('apply pending database migrations').action(migrateCommand);

@@ -77,7 +77,11 @@ function withStatementCache(sqlite: SQLite.Database, size = 500) {
       if (statement) {
         cache.delete(sql);
       } else {
-        statement = sqlite.prepare(sql);
+        // Kysely begins with a deferred `begin`. With several server processes on one file, a
+        // transaction that reads and then writes could then fail at once with SQLITE_BUSY when
+        // another process committed in between (the busy timeout does not apply to that case);
+        // taking the write lock at `begin` makes it wait its turn instead.
+        statement = sqlite.prepare(sql === 'begin' ? 'begin immediate' : sql);
         if (cache.size >= size) cache.delete(cache.keys().next().value as string);
       }
       cache.set(sql, statement);

@@ -105,11 +105,25 @@ async function countEntries(db: Executor, entries: IndexEntry[]): Promise<Map<st
   return result;
 }
 
+const MAX_REMEMBERED_NAMES = 20_000;
+/** Per key ring: the index values of names scored a moment ago (keys and HMACs cost ~15 µs a name). */
+const entriesOfNames = new WeakMap<KeyRing, Map<string, IndexEntry[]>>();
+
 /** The index values that stand for a whole name: its pairs of keys, or its one key. */
 export function nameFrequencyEntries(keys: KeyRing, name: string): IndexEntry[] {
+  let remembered = entriesOfNames.get(keys);
+  if (!remembered) {
+    remembered = new Map();
+    entriesOfNames.set(keys, remembered);
+  }
+  const known = remembered.get(name);
+  if (known) return known;
   const entries = queryIndexEntries(keys, [name]);
   const pairs = entries.filter((e) => e.kind === 'sk2');
-  return pairs.length > 0 ? pairs : entries.filter((e) => e.kind === 'sk');
+  const chosen = pairs.length > 0 ? pairs : entries.filter((e) => e.kind === 'sk');
+  if (remembered.size >= MAX_REMEMBERED_NAMES) remembered.clear();
+  remembered.set(name, chosen);
+  return chosen;
 }
 
 /**
