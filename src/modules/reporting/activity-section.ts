@@ -94,6 +94,8 @@ export function buildRelocations(
   );
   const departedTotal = lines[0]!.total;
   const cohortReturned = published.add(cohort.returned);
+  for (const line of lines) published.markRounded(...line.parts, line.total);
+  published.markRounded(cohortReturned);
   const departed = published.cell(departedTotal);
   const returned = published.cell(cohortReturned);
   return {
@@ -129,6 +131,8 @@ export function buildCounselling(
   const topics = new PublishedCounts(report.threshold, report.exact);
   const sortedTopics = [...data.byTopic].sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
   const topicIndices = sortedTopics.map((t) => topics.add(count(t.n, t.own)));
+  published.markRounded(...line.parts, line.total);
+  topics.markRounded(...topicIndices);
   return {
     sessions: published.cell(line.total),
     byLanguage: languages.map((l, i) => ({ key: l.key, count: published.cell(line.parts[i]!) })),

@@ -29,7 +29,7 @@ import { loadReunification } from './reunification-section.js';
 import { rowsInFilter } from './site-breakdowns.js';
 
 export const SUPPRESSION_RULE =
-  'Counts from 1 to threshold − 1, and counts whose part from other organisations is in that range, are hidden (null, shown as "<threshold"); further counts are hidden until no hidden count can be worked out from the totals. Zeros are shown.';
+  'Counts from 1 to threshold − 1, and counts whose part from other organisations is in that range, are hidden (null, shown as "<threshold"); further counts are hidden until no hidden count can be worked out from the totals, and every site filter hides the same cells of each breakdown. Zeros are shown. Counts over the period (registrations in the period, relocations, counselling sessions) are rounded to a multiple of the threshold.';
 
 /**
  * The coordination overview. Every figure is counted by the database; Node only arranges the
@@ -90,7 +90,12 @@ export async function getOverview(ctx: ServiceContext, query: ReportQuery): Prom
     period: { from: filter.from, to: filter.to, snappedToWeeks: report.snappedToWeeks },
     siteId: query.siteId ?? null,
     scope: report.scope,
-    suppression: { applied: !report.exact, threshold: report.threshold, rule: SUPPRESSION_RULE },
+    suppression: {
+      applied: !report.exact,
+      threshold: report.threshold,
+      rule: SUPPRESSION_RULE,
+      flowsRoundedTo: report.exact ? null : report.threshold,
+    },
     ageDefinition: AGE_DEFINITION,
     population: population.section,
     needs: needsSection,

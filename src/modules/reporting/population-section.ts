@@ -101,6 +101,7 @@ export function buildPopulation(
   const sites = report.sitesInFilter;
   const present = published.addLine(sites.map((s) => presentBySite.get(s.id) ?? ZERO));
   const fresh = published.addLine([...sites.map((s) => newBySite.get(s.id) ?? ZERO), newNoSite]);
+  published.markRounded(...fresh.parts, fresh.total);
   // Registered = present + those with no current site; the latter is derivable, so it is tied.
   // A report on one site has nobody without a site, and every reader knows it: that zero is no
   // part to hide behind, so it is not in the sum.

@@ -3,6 +3,15 @@ import { isPrimarySensitive, suppress } from './suppression.js';
 /** A published count: a number, or null when it is suppressed (shown as "<5" for threshold 5). */
 export type Cell = number | null;
 
+/**
+ * To the nearest multiple of `base` (halves up): 5–7 → 5, 8–12 → 10. Only shown counts are rounded,
+ * and they are 0 or at least the threshold, so a shown count never rounds to 0.
+ */
+export function roundFlow(value: number, base: number): number {
+  if (base <= 1) return value;
+  return Math.max(value === 0 ? 0 : base, Math.round(value / base) * base);
+}
+
 /** A count computed in the database, with the viewer's own organisation's part of it. */
 export interface Count {
   value: number;
@@ -31,6 +40,7 @@ export class PublishedCounts {
   private readonly unprinted = new Set<number>();
   private readonly forced = new Set<number>();
   private readonly keep = new Set<number>();
+  private readonly rounded = new Set<number>();
   private hidden: boolean[] | null = null;
 
   constructor(
@@ -72,6 +82,15 @@ export class PublishedCounts {
   /** Whether the value is small in itself (or its other organisations' part is): hidden first. */
   isSensitive(index: number): boolean {
     return isPrimarySensitive(this.values[index] ?? 0, this.own[index] ?? 0, this.threshold);
+  }
+
+  /**
+   * A count over the report's period (registrations, departures, sessions): published rounded to a
+   * multiple of the threshold for suppressed viewers, so that two reports whose periods differ by a
+   * week cannot be subtracted to give that week's small count exactly (roundFlow).
+   */
+  markRounded(...indices: number[]): void {
+    for (const i of indices) this.rounded.add(i);
   }
 
   /** Whether the value is published as null (always false for exact viewers). */
@@ -132,7 +151,9 @@ export class PublishedCounts {
       },
       this.threshold,
     );
-    return this.hidden[index] ? null : (this.values[index] ?? 0);
+    if (this.hidden[index]) return null;
+    const value = this.values[index] ?? 0;
+    return this.rounded.has(index) ? roundFlow(value, this.threshold) : value;
   }
 
   cells(indices: readonly number[]): Cell[] {

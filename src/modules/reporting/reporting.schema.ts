@@ -35,7 +35,13 @@ export const OverviewResponse = z.object({
   period: z.object({ from: z.string(), to: z.string(), snappedToWeeks: z.boolean() }),
   siteId: z.string().nullable(),
   scope: z.enum(['all', 'organisation']),
-  suppression: z.object({ applied: z.boolean(), threshold: z.number().int(), rule: z.string() }),
+  suppression: z.object({
+    applied: z.boolean(),
+    threshold: z.number().int(),
+    rule: z.string(),
+    /** Counts over the period (registrations, relocations, sessions) are rounded to this; null: exact. */
+    flowsRoundedTo: z.number().int().nullable(),
+  }),
   ageDefinition: z.string(),
   population: z.object({
     registered: Cell,
