@@ -121,6 +121,14 @@ async function main() {
       ? JSON.parse(readFileSync(file, 'utf8'))
       : {};
   const merged = { ...previous, ...results, parts: [...parts] };
+  // Scale runs of other sizes (100,000 and 1,000,000 are run apart) stay beside the new ones.
+  if (Array.isArray(previous.scale) && Array.isArray(results.scale)) {
+    const sizes = new Set((results.scale as Array<{ records: number }>).map((r) => r.records));
+    merged.scale = [
+      ...(previous.scale as Array<{ records: number }>).filter((r) => !sizes.has(r.records)),
+      ...results.scale,
+    ].sort((a, b) => a.records - b.records);
+  }
   writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 }
