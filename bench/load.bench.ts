@@ -1,12 +1,12 @@
 /**
- * npm run bench:load -- [--engine sqlite|postgres] [--people 100000] [--duration 60] [--connections 100]
+ * npm run bench:load -- [--engine sqlite|postgres] [--people 100000] [--duration 60] [--connections 100] [--workers 1]
  * Starts the real server on a database holding a generated population, then drives it with
  * autocannon on loopback: a mix of search, person reads, registrations and availability reads.
  * Writes bench/results/load-<engine>.json. Target: zero errors and 5xx, p99 under 500 ms.
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { deriveKeyRing, parseMasterKey } from '../src/crypto/index.js';
 import type { Engine } from '../src/db/engine.js';
@@ -25,6 +25,8 @@ const engine = arg('engine', 'sqlite') as Engine;
 const people = Number(arg('people', '100000'));
 const duration = Number(arg('duration', '60'));
 const connections = Number(arg('connections', '100'));
+/** Server processes (`serve --workers`): one per core is how a production server would run. */
+const workers = Number(arg('workers', '1'));
 
 function log(message: string) {
   process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
@@ -66,8 +68,13 @@ async function main() {
   );
   const token = (await createApiToken(system, { userId: user.id, name: 'load' })).token;
 
-  const server = await startServerProcess({ DATABASE_URL: bench.url, PASSERELLE_MASTER_KEY: masterKey });
+  const server = await startServerProcess({
+    DATABASE_URL: bench.url,
+    PASSERELLE_MASTER_KEY: masterKey,
+    PASSERELLE_WORKERS: String(workers),
+  });
   log(`server at ${server.url}; ${connections} connections for ${duration} s`);
+  const loadAverageBefore = loadavg().map((l) => Math.round(l * 100) / 100);
   const rng = seededRandom(3);
   const pick = <T>(items: T[]) => items[Math.floor(rng() * items.length)]!;
   let registrationNumber = 0;
@@ -114,7 +121,10 @@ async function main() {
     engine,
     people,
     connections,
+    workers,
     durationSeconds: duration,
+    loadAverageBefore,
+    loadAverageAfter: loadavg().map((l) => Math.round(l * 100) / 100),
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
     mix: { search: 0.4, personRead: 0.3, registration: 0.15, availability: 0.15 },

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { buildPerson } from '../../../test/factories/people.js';
 import { describeEngines, type TestUser } from '../../../test/helpers/harness.js';
+import { randomId } from '../../crypto/index.js';
 
 describeEngines('people API', (h) => {
   let orgId: string;
@@ -260,5 +261,39 @@ describeEngines('people API', (h) => {
       code: first.body.person.code,
     });
     expect(['high', 'medium']).toContain(second.body.possibleDuplicates[0].band);
+  });
+
+  it('lists own and shared people newest first, page by page, and nobody else’s', async () => {
+    const otherOrg = (await h.createOrg()).id;
+    const otherRegistrar = await h.createUser(['registration_officer'], otherOrg);
+    const viewerOrg = (await h.createOrg()).id;
+    const viewer = await h.createUser(['registration_officer'], viewerOrg);
+    const register = async (user: TestUser, givenName: string) =>
+      (await user.api.post('/api/people', buildPerson({ givenName }))).body.person.id as string;
+    const ownOld = await register(viewer, 'Listold');
+    const sharedOne = await register(otherRegistrar, 'Listshared');
+    const notShared = await register(otherRegistrar, 'Listhidden');
+    const ownNew = await register(viewer, 'Listnew');
+    await h.db
+      .insertInto('record_shares')
+      .values({
+        id: randomId(),
+        record_type: 'person',
+        record_id: sharedOne,
+        org_id: viewerOrg,
+        granted_by: 'referral',
+        source_id: null,
+        granted_at: new Date().toISOString(),
+        revoked_at: null,
+      })
+      .execute();
+    const first = await viewer.api.get('/api/people?limit=2');
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((p: { id: string }) => p.id)).toEqual([ownNew, sharedOne]);
+    const next = await viewer.api.get(
+      `/api/people?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+    );
+    expect(next.body.items.map((p: { id: string }) => p.id)).toEqual([ownOld]);
+    expect(JSON.stringify([first.body, next.body])).not.toContain(notShared);
   });
 });

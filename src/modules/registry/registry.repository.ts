@@ -2,7 +2,7 @@ import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/engine.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../access/actor.js';
-import { scopeCondition, scopeToActor } from '../access/scope.js';
+import { scopeCondition, scopeParts, scopeToActor } from '../access/scope.js';
 import type { IndexEntry } from './person-index.js';
 import type {
   ConsentsTable,
@@ -216,21 +216,29 @@ export async function listPeople(
   after: { createdAt: string; id: string } | undefined,
   limit: number,
 ) {
-  let query = scopeToActor(db.selectFrom('people').selectAll(), actor, 'people', 'person').where(
-    'people.status',
-    '=',
-    'active',
+  const parts = await Promise.all(
+    scopeParts(actor, 'people', 'person').map((part) => {
+      let query = applyPeopleFilter(
+        db.selectFrom('people').selectAll().where(part).where('people.status', '=', 'active'),
+        filter,
+      );
+      if (after) {
+        query = query.where((eb) =>
+          eb.or([
+            eb('people.created_at', '<', after.createdAt),
+            eb.and([eb('people.created_at', '=', after.createdAt), eb('people.id', '<', after.id)]),
+          ]),
+        );
+      }
+      return query.orderBy('people.created_at', 'desc').orderBy('people.id', 'desc').limit(limit).execute();
+    }),
   );
-  query = applyPeopleFilter(query, filter);
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('people.created_at', '<', after.createdAt),
-        eb.and([eb('people.created_at', '=', after.createdAt), eb('people.id', '<', after.id)]),
-      ]),
-    );
-  }
-  return query.orderBy('people.created_at', 'desc').orderBy('people.id', 'desc').limit(limit).execute();
+  return parts
+    .flat()
+    .sort((a, b) =>
+      a.created_at === b.created_at ? (a.id < b.id ? 1 : -1) : a.created_at < b.created_at ? 1 : -1,
+    )
+    .slice(0, limit);
 }
 
 // Households
