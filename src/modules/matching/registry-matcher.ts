@@ -39,6 +39,23 @@ export function personMatchInput(row: PeopleTable, identity: Identity): MatchInp
   };
 }
 
+/**
+ * Match records of registered people, per decrypted identity object: the registry keeps opened
+ * identities for a while (registry/identity-cache.ts), and deriving every name key of a
+ * candidate was the largest cost of a registration's duplicate check after the database. The
+ * plain columns the record also depends on are part of the key, so an edit is never missed.
+ */
+const recordsOfIdentities = new WeakMap<Identity, { columns: string; record: MatchRecord }>();
+
+function registeredRecord(row: PeopleTable, identity: Identity): MatchRecord {
+  const columns = `${row.id}|${row.sex}|${row.birth_year}|${row.age_estimated}|${row.nationality}`;
+  const known = recordsOfIdentities.get(identity);
+  if (known && known.columns === columns) return known.record;
+  const record = toMatchRecord(personMatchInput(row, identity));
+  recordsOfIdentities.set(identity, { columns, record });
+  return record;
+}
+
 /** What someone types or registers, before it is a record: names in any script, any order. */
 export interface MatchProbe {
   givenName?: string | null;
@@ -113,7 +130,7 @@ export async function scoreAgainstRegistry<T extends { row: PeopleTable; identit
   const [stats, stored] = await Promise.all([registryStats(db), loadStoredModel(db)]);
   const model = modelForScoring(stored, stats.people, purpose);
   const probeRecord = toMatchRecord(probe);
-  const records = candidates.map((c) => toMatchRecord(personMatchInput(c.row, c.identity)));
+  const records = candidates.map((c) => registeredRecord(c.row, c.identity));
   const names = new Map<string, string>();
   for (const record of [probeRecord, ...records]) {
     if (record.nameTerm && primaryName(record)) names.set(record.nameTerm, primaryName(record));
