@@ -1,5 +1,6 @@
 import { type ComponentType, createElement, type LazyExoticComponent, lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { loadReportsPage } from '../features/reporting/prefetch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { type ReadyEntryId, readyEntries } from './navigation';
 import { usePermissions } from './session';
@@ -35,9 +36,8 @@ const pages: Record<ReadyEntryId, Page> = {
   information: lazy(() =>
     import('../features/information/InformationPage').then((m) => ({ default: m.InformationPage })),
   ),
-  reporting: lazy(() =>
-    import('../features/reporting/ReportsPage').then((m) => ({ default: m.ReportsPage })),
-  ),
+  // Starts the overview request and the chart chunk beside the page chunk (no waterfall).
+  reporting: lazy(loadReportsPage),
   dataprotection: lazy(() =>
     import('../features/dataprotection/DataProtectionPage').then((m) => ({ default: m.DataProtectionPage })),
   ),

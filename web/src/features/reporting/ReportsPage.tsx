@@ -5,27 +5,15 @@ import { useSearchParams } from 'react-router';
 import { ErrorState, PageLoader } from '../../app/states';
 import { useOverview, useSiteOptions } from './api';
 import { ExportPanel } from './ExportPanel';
+import { filterFromSearch } from './filter';
 import { useFormatCell, useFormatPercent } from './format';
 import { ReportCharts } from './ReportCharts';
 import type { Cell, Overview, ReportFilter } from './types';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Filters live in the address, so a view can be bookmarked or sent before a meeting. */
 function useFilter(): [ReportFilter, (next: ReportFilter) => void] {
   const [params, setParams] = useSearchParams();
-  const filter = useMemo<ReportFilter>(() => {
-    const day = (name: string) => {
-      const value = params.get(name) ?? '';
-      return DAY.test(value) ? value : undefined;
-    };
-    return {
-      siteId: params.get('siteId') || undefined,
-      from: day('from'),
-      to: day('to'),
-      scope: params.get('scope') === 'organisation' ? 'organisation' : undefined,
-    };
-  }, [params]);
+  const filter = useMemo<ReportFilter>(() => filterFromSearch(params), [params]);
   const setFilter = (next: ReportFilter) => {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(next)) if (value) search.set(key, value);
@@ -141,7 +129,12 @@ export function ReportsPage() {
           data-loading={overview.isFetching}
         >
           <Alert variant="light" color={o.suppression.applied ? 'blue' : 'green'}>
-            {o.suppression.applied ? t('suppressedNote', { last: o.suppression.threshold - 1 }) : t('exact')}{' '}
+            {o.suppression.applied
+              ? t('suppressedNote', {
+                  last: o.suppression.threshold - 1,
+                  base: o.suppression.flowsRoundedTo ?? o.suppression.threshold,
+                })
+              : t('exact')}{' '}
             {t('filters.snapped', { from: o.period.from, to: o.period.to })}
           </Alert>
           <KeyFigures o={o} />

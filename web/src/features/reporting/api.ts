@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
+import { takeEarlyOverview } from './prefetch';
 import type { Dataset, Overview, ReportFilter } from './types';
 
 interface SiteOption {
@@ -9,11 +10,17 @@ interface SiteOption {
   parentId: string | null;
 }
 
-/** The overview for a filter; the previous figures stay on screen while the next ones load. */
+/**
+ * The overview for a filter (one request for every section); the previous figures stay on screen
+ * while the next ones load. The first answer may already be on its way (prefetch.ts).
+ */
 export function useOverview(filter: ReportFilter) {
   return useQuery({
     queryKey: ['reports', 'overview', filter],
-    queryFn: ({ signal }) => api.get<Overview>('/api/reports/overview', { ...filter }, signal),
+    queryFn: ({ signal }) => {
+      const ask = () => api.get<Overview>('/api/reports/overview', { ...filter }, signal);
+      return takeEarlyOverview(filter)?.catch(ask) ?? ask();
+    },
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

@@ -15,7 +15,8 @@ export const en = {
     snapped: 'Periods run Monday to Sunday: {{from}} – {{to}}.',
   },
   suppressed: 'hidden',
-  suppressedNote: 'Counts from 1 to {{last}}, and counts that would reveal them, are hidden.',
+  suppressedNote:
+    'Counts from 1 to {{last}}, and counts that would reveal them, are hidden; counts over the period (registrations, relocations, sessions) are rounded to the nearest {{base}}.',
   exact: 'Exact counts: these are your organisation’s own records.',
   figures: {
     label: 'Key figures',

@@ -17,7 +17,8 @@ export const fr: ReportingStrings = {
     snapped: 'Les périodes vont du lundi au dimanche : {{from}} – {{to}}.',
   },
   suppressed: 'masqué',
-  suppressedNote: 'Les effectifs de 1 à {{last}}, et ceux qui permettraient de les retrouver, sont masqués.',
+  suppressedNote:
+    'Les effectifs de 1 à {{last}}, et ceux qui permettraient de les retrouver, sont masqués ; les effectifs de la période (enregistrements, relocalisations, séances) sont arrondis au multiple de {{base}} le plus proche.',
   exact: 'Effectifs exacts : ce sont les dossiers de votre organisation.',
   figures: {
     label: 'Chiffres clés',
