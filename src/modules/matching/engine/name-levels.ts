@@ -145,38 +145,58 @@ function tieKey(x: number, y: number): string {
  * compareNames' greedy best-first alignment on token numbers: pairs by score, ties by the tokens'
  * spellings, then by position (the stable sort of compareNames keeps insertion order).
  */
+// Scratch arrays reused by every alignment (no allocation per pair of names).
+let scratchScores = new Float64Array(64);
+let scratchOrder = new Int32Array(64);
+let scratchUsed = new Uint8Array(64);
+
+/** Whether candidate pair p is taken before q: higher score, then tie key, then position. */
+function precedes(p: number, q: number, left: number[], right: number[], width: number): boolean {
+  const sp = scratchScores[p]!;
+  const sq = scratchScores[q]!;
+  if (sp !== sq) return sp > sq;
+  const kp = tieKey(left[Math.floor(p / width)]!, right[p % width]!);
+  const kq = tieKey(left[Math.floor(q / width)]!, right[q % width]!);
+  if (kp !== kq) return kp < kq;
+  return p < q;
+}
+
 function alignTokens(left: number[], right: number[], joinedText: string | null): Alignment {
   const width = right.length;
   const count = left.length * width;
-  const scores = new Float64Array(count);
-  const order: number[] = new Array(count);
-  for (let i = 0; i < left.length; i += 1) {
-    for (let j = 0; j < width; j += 1) {
-      scores[i * width + j] = tokenScore(left[i]!, right[j]!);
-      order[i * width + j] = i * width + j;
-    }
+  if (count > scratchScores.length) {
+    scratchScores = new Float64Array(count * 2);
+    scratchOrder = new Int32Array(count * 2);
   }
-  order.sort((p, q) => {
-    const byScore = scores[q]! - scores[p]!;
-    if (byScore !== 0) return byScore;
-    const kp = tieKey(left[Math.floor(p / width)]!, right[p % width]!);
-    const kq = tieKey(left[Math.floor(q / width)]!, right[q % width]!);
-    if (kp !== kq) return kp < kq ? -1 : 1;
-    return p - q;
-  });
-  const usedLeft = new Uint8Array(left.length);
-  const usedRight = new Uint8Array(width);
+  if (left.length + width > scratchUsed.length) scratchUsed = new Uint8Array((left.length + width) * 2);
+  const scores = scratchScores;
+  const order = scratchOrder;
+  for (let i = 0; i < left.length; i += 1) {
+    for (let j = 0; j < width; j += 1) scores[i * width + j] = tokenScore(left[i]!, right[j]!);
+  }
+  // Insertion sort (a handful of pairs) under a total order: the order compareNames' sort gives.
+  for (let k = 0; k < count; k += 1) {
+    let m = k - 1;
+    while (m >= 0 && precedes(k, order[m]!, left, right, width)) {
+      order[m + 1] = order[m]!;
+      m -= 1;
+    }
+    order[m + 1] = k;
+  }
+  const used = scratchUsed;
+  used.fill(0, 0, left.length + width);
   let total = 0;
   let chosen = 0;
   let weakest = Number.POSITIVE_INFINITY;
   let strongest = Number.NEGATIVE_INFINITY;
   let compound = false;
-  for (const p of order) {
+  for (let k = 0; k < count; k += 1) {
+    const p = order[k]!;
     const i = Math.floor(p / width);
     const j = p % width;
-    if (usedLeft[i] === 1 || usedRight[j] === 1) continue;
-    usedLeft[i] = 1;
-    usedRight[j] = 1;
+    if (used[i] === 1 || used[left.length + j] === 1) continue;
+    used[i] = 1;
+    used[left.length + j] = 1;
     chosen += 1;
     const score = scores[p]!;
     total += score;
