@@ -1,7 +1,7 @@
 import { compareRecords } from './engine/comparisons.js';
 import { dedupe } from './engine/linkage.js';
 import { explainPair, type FieldContribution } from './engine/model.js';
-import { type MatchInput, toMatchRecord } from './engine/record.js';
+import { type MatchInput, type MatchRecord, toMatchRecord } from './engine/record.js';
 import { type StoredModel, toStoredModel } from './model-store.js';
 
 export interface ProposedPair {
@@ -32,11 +32,21 @@ export function computeDuplicatePairs(
 ): DedupeComputation {
   const linkage = dedupe(inputs, { threshold, onProgress });
   const byId = new Map(inputs.map((input) => [input.id, input]));
+  // A person is in many proposed pairs (namesakes, clusters): prepare each record once.
+  const prepared = new Map<string, MatchRecord>();
+  const recordOf = (id: string) => {
+    let record = prepared.get(id);
+    if (!record) {
+      record = toMatchRecord(byId.get(id)!);
+      prepared.set(id, record);
+    }
+    return record;
+  };
   const levels = new Uint8Array(linkage.model.specs.length);
   const pairs = linkage.pairs.map((pair, i) => {
     const [a, b] = pair.left < pair.right ? [pair.left, pair.right] : [pair.right, pair.left];
-    const left = toMatchRecord(byId.get(a)!);
-    const right = toMatchRecord(byId.get(b)!);
+    const left = recordOf(a);
+    const right = recordOf(b);
     compareRecords(left, right, levels);
     if (onProgress && i % 10_000 === 0) onProgress('explaining pairs', i, linkage.pairs.length);
     return {
