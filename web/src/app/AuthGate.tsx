@@ -1,27 +1,46 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
+import { type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setUnauthenticatedHandler } from '../api/client';
 import type { Me } from '../api/types';
-import { SignInPage } from '../features/access/sign-in/SignInPage';
 import { usePendingRecoveryCodes } from '../features/access/totp/pending-codes';
-import { RecoveryCodesPage } from '../features/access/totp/RecoveryCodesPage';
-import { TotpEnrolPage } from '../features/access/totp/TotpEnrolPage';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Layout } from './Layout';
+import { lazyPage } from './lazy-page';
 import { useLocaleSync } from './locale';
 import { PublicFrame } from './PublicFrame';
 import { AppRoutes } from './routes';
 import { endSession, ME_KEY, useMe, useSignOut } from './session';
 import { ErrorState, PageLoader } from './states';
 
+// The pages before the app opens are chunks of their own too: a signed-in start never loads them.
+const signInPage = lazyPage(
+  () => import('../features/access/sign-in/SignInPage').then((m) => m.SignInPage),
+  ['access'],
+);
+const totpEnrolPage = lazyPage(
+  () => import('../features/access/totp/TotpEnrolPage').then((m) => m.TotpEnrolPage),
+  ['access'],
+);
+const recoveryCodesPage = lazyPage(
+  () => import('../features/access/totp/RecoveryCodesPage').then((m) => m.RecoveryCodesPage),
+  ['access'],
+);
+
 // Without a cached copy of this chunk (no service worker yet), the plain error page is shown.
 type OfflineAppProps = { fallback: ReactNode };
-const OfflineApp = lazy(() =>
-  import('../features/offline/OfflineApp')
-    .then((m): { default: (props: OfflineAppProps) => ReactNode } => ({ default: m.OfflineApp }))
-    .catch(() => ({ default: ({ fallback }: OfflineAppProps) => fallback })),
+const offlineApp = lazyPage<OfflineAppProps>(
+  () =>
+    import('../features/offline/OfflineApp')
+      .then((m): ((props: OfflineAppProps) => ReactNode) => m.OfflineApp)
+      .catch(
+        () =>
+          ({ fallback }: OfflineAppProps) =>
+            fallback,
+      ),
+  ['offline'],
 );
 
 /**
@@ -48,18 +67,29 @@ export function AuthGate() {
     // No server: a device prepared for offline work opens its offline workspace instead.
     return (
       <Suspense fallback={<PageLoader />}>
-        <OfflineApp fallback={unreachable} />
+        <offlineApp.Component fallback={unreachable} />
       </Suspense>
     );
   }
-  if (me === null) return <SignInPage />;
-  if (recoveryCodes) return <RecoveryCodesPage codes={recoveryCodes} demo={me.demo} />;
-  if (me.secondFactor.required && !me.secondFactor.enrolled) return <TotpEnrolPage />;
+  if (me === null) return <Lazy page={<signInPage.Component />} />;
+  if (recoveryCodes)
+    return <Lazy page={<recoveryCodesPage.Component codes={recoveryCodes} demo={me.demo} />} />;
+  if (me.secondFactor.required && !me.secondFactor.enrolled)
+    return <Lazy page={<totpEnrolPage.Component />} />;
   if (!me.secondFactor.satisfied) return <SecondFactorMissing me={me} />;
   return (
     <Layout>
       <AppRoutes />
     </Layout>
+  );
+}
+
+/** A page outside the app's routes, with the loader (then the error and its retry) of the routes. */
+function Lazy({ page }: { page: ReactNode }) {
+  return (
+    <ErrorBoundary resetKey="gate">
+      <Suspense fallback={<PageLoader />}>{page}</Suspense>
+    </ErrorBoundary>
   );
 }
 

@@ -32,7 +32,7 @@ export const NAVIGATION = [
   {
     id: 'matching',
     path: '/matching',
-    label: 'matching:nav',
+    label: 'nav.matching',
     icon: 'copy',
     group: 'protection',
     permission: 'matching.search',
@@ -77,7 +77,7 @@ export const NAVIGATION = [
   {
     id: 'offline',
     path: '/offline',
-    label: 'offline:nav',
+    label: 'nav.offline',
     icon: 'sites',
     group: 'field',
     permission: 'sync.use',
@@ -122,7 +122,7 @@ export const NAVIGATION = [
   {
     id: 'dataprotection',
     path: '/data-protection',
-    label: 'dataprotection:nav',
+    label: 'nav.dataProtection',
     icon: 'audit',
     group: 'dataProtection',
     permission: 'dataprotection.manage',

@@ -1,56 +1,88 @@
-import { type ComponentType, createElement, type LazyExoticComponent, lazy, Suspense } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { loadReportsPage } from '../features/reporting/prefetch';
+import { createElement, Suspense } from 'react';
+import { matchPath, Navigate, Route, Routes, useLocation } from 'react-router';
+import { loadReportsPageChunk, startReportsData } from '../features/reporting/prefetch';
 import { ErrorBoundary } from './ErrorBoundary';
+import { type LazyPage, lazyPage } from './lazy-page';
 import { type ReadyEntryId, readyEntries } from './navigation';
 import { usePermissions } from './session';
 import { ForbiddenState, NotFoundState, PageLoader } from './states';
 
-type Page = LazyExoticComponent<ComponentType>;
-
-/** Each page is its own chunk, downloaded when first opened. Every `ready` entry must have one. */
-const pages: Record<ReadyEntryId, Page> = {
-  people: lazy(() => import('../features/people/PeoplePage').then((m) => ({ default: m.PeoplePage }))),
-  cases: lazy(() => import('../features/cases/CasesPage').then((m) => ({ default: m.CasesPage }))),
-  matching: lazy(() =>
-    import('../features/matching/MatchingPage').then((m) => ({ default: m.MatchingPage })),
+/**
+ * Each page is its own chunk, downloaded when first opened with the strings it shows (its module's
+ * namespace and those of other modules' parts it draws, such as the profile's tabs). Every `ready`
+ * entry must have one. Nothing of a feature is in the entry chunk.
+ */
+const pages: Record<ReadyEntryId, LazyPage> = {
+  people: lazyPage(
+    () => import('../features/people/PeoplePage').then((m) => m.PeoplePage),
+    // The profile's tabs of other modules are labelled with their strings.
+    ['people', 'cases', 'pathways', 'matching'],
   ),
-  audit: lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage }))),
-  users: lazy(() => import('../features/access/users/UsersPage').then((m) => ({ default: m.UsersPage }))),
-  organisations: lazy(() =>
-    import('../features/access/organisations/OrganisationsPage').then((m) => ({
-      default: m.OrganisationsPage,
-    })),
+  cases: lazyPage(() => import('../features/cases/CasesPage').then((m) => m.CasesPage), ['cases']),
+  matching: lazyPage(
+    () => import('../features/matching/MatchingPage').then((m) => m.MatchingPage),
+    ['matching', 'people'],
   ),
-  sites: lazy(() => import('../features/sites/SitesPage').then((m) => ({ default: m.SitesPage }))),
-  reception: lazy(() =>
-    import('../features/reception/ReceptionPage').then((m) => ({ default: m.ReceptionPage })),
+  audit: lazyPage(() => import('../features/audit/AuditPage').then((m) => m.AuditPage), ['audit']),
+  users: lazyPage(() => import('../features/access/users/UsersPage').then((m) => m.UsersPage), ['access']),
+  organisations: lazyPage(
+    () => import('../features/access/organisations/OrganisationsPage').then((m) => m.OrganisationsPage),
+    ['access'],
   ),
-  offline: lazy(() => import('../features/offline/OfflinePage').then((m) => ({ default: m.OfflinePage }))),
-  reunification: lazy(() =>
-    import('../features/reunification/ReunificationPage').then((m) => ({ default: m.ReunificationPage })),
+  sites: lazyPage(() => import('../features/sites/SitesPage').then((m) => m.SitesPage), ['sites']),
+  reception: lazyPage(
+    () => import('../features/reception/ReceptionPage').then((m) => m.ReceptionPage),
+    ['reception'],
   ),
-  pathways: lazy(() =>
-    import('../features/pathways/PathwaysPage').then((m) => ({ default: m.PathwaysPage })),
+  offline: lazyPage(() => import('../features/offline/OfflinePage').then((m) => m.OfflinePage), ['offline']),
+  reunification: lazyPage(
+    () => import('../features/reunification/ReunificationPage').then((m) => m.ReunificationPage),
+    ['reunification', 'people'],
   ),
-  information: lazy(() =>
-    import('../features/information/InformationPage').then((m) => ({ default: m.InformationPage })),
+  pathways: lazyPage(
+    () => import('../features/pathways/PathwaysPage').then((m) => m.PathwaysPage),
+    ['pathways'],
   ),
-  // Starts the overview request and the chart chunk beside the page chunk (no waterfall).
-  reporting: lazy(loadReportsPage),
-  dataprotection: lazy(() =>
-    import('../features/dataprotection/DataProtectionPage').then((m) => ({ default: m.DataProtectionPage })),
+  information: lazyPage(
+    () => import('../features/information/InformationPage').then((m) => m.InformationPage),
+    ['information'],
   ),
-  account: lazy(() =>
-    import('../features/access/account/AccountPage').then((m) => ({ default: m.AccountPage })),
+  // Once the session is known, the overview request and the chart chunk start beside the page.
+  reporting: lazyPage(loadReportsPageChunk, ['reporting'], startReportsData),
+  dataprotection: lazyPage(
+    () => import('../features/dataprotection/DataProtectionPage').then((m) => m.DataProtectionPage),
+    ['dataprotection', 'people'],
+  ),
+  account: lazyPage(
+    () => import('../features/access/account/AccountPage').then((m) => m.AccountPage),
+    ['access', 'offline'],
   ),
 };
 
-const HomePage = lazy(() => import('./HomePage').then((m) => ({ default: m.HomePage })));
+// The home page shows the alert inbox of the cases module.
+const homePage = lazyPage(() => import('./HomePage').then((m) => m.HomePage), ['cases']);
 // Where a registration card's QR code leads.
-const CardCodePage = lazy(() =>
-  import('../features/pathways/CardCodePage').then((m) => ({ default: m.CardCodePage })),
+const cardCodePage = lazyPage(
+  () => import('../features/pathways/CardCodePage').then((m) => m.CardCodePage),
+  [],
 );
+
+/**
+ * Opened from the address bar (a bookmark, a reload, a link): the page's code and strings download
+ * while the app shell asks who is signed in, instead of after. Its data waits for the route.
+ */
+function preloadPageAt(pathname: string): void {
+  let page: LazyPage | undefined;
+  if (pathname === '/') page = homePage;
+  else if (matchPath('/p/:code', pathname)) page = cardCodePage;
+  else {
+    const entry = readyEntries().find((e) => pathname === e.path || pathname.startsWith(`${e.path}/`));
+    if (entry) page = pages[entry.id as ReadyEntryId];
+  }
+  page?.preload().catch(() => undefined);
+}
+
+if (typeof window !== 'undefined') preloadPageAt(window.location.pathname);
 
 export function AppRoutes() {
   const permissions = usePermissions();
@@ -59,7 +91,7 @@ export function AppRoutes() {
     <ErrorBoundary resetKey={pathname}>
       <Suspense fallback={<PageLoader />}>
         <Routes>
-          <Route index element={<HomePage />} />
+          <Route index element={<homePage.Component />} />
           {readyEntries().map((entry) => {
             const allowed = !entry.permission || permissions.has(entry.permission);
             const page = pages[entry.id as ReadyEntryId];
@@ -67,11 +99,11 @@ export function AppRoutes() {
               <Route
                 key={entry.id}
                 path={`${entry.path}/*`}
-                element={allowed ? createElement(page) : <ForbiddenState />}
+                element={allowed ? createElement(page.Component) : <ForbiddenState />}
               />
             );
           })}
-          <Route path="/p/:code" element={<CardCodePage />} />
+          <Route path="/p/:code" element={<cardCodePage.Component />} />
           <Route path="/sign-in" element={<Navigate to="/" replace />} />
           <Route path="*" element={<NotFoundState />} />
         </Routes>

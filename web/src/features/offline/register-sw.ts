@@ -1,12 +1,13 @@
-import { enforceWipeRules } from './device';
-
 /**
  * Offline support at app start: registers the service worker (web/public/sw.js) that keeps the
  * app shell, and applies the offline store's wipe rules (too long without a sync; device revoked)
- * now and whenever the connection comes back — before anyone signs in or types a PIN.
+ * now and whenever the connection comes back — before anyone signs in or types a PIN. The store's
+ * code (IndexedDB, Web Crypto) is a chunk of its own, not in the app's entry; the offline workspace
+ * applies the same rules again before it opens the store (hooks.ts `useStoreState`).
  */
 export function startOfflineSupport(): void {
-  const guard = () => void enforceWipeRules().catch(() => undefined);
+  const guard = () =>
+    void import('./device').then((device) => device.enforceWipeRules()).catch(() => undefined);
   guard();
   window.addEventListener('online', guard);
   // Only a production build has the build manifest the worker precaches.

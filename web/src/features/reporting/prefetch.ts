@@ -2,7 +2,8 @@
  * Starts what the dashboard needs all at once instead of one after the other: the overview request,
  * the page's chunk and the chart chunk. Without this the overview request waited for the page chunk
  * to arrive and run (a waterfall of about 300 ms on the demo data), and the key figures waited for
- * ECharts. This module is small and sits in the app shell; the page and the charts stay lazy.
+ * ECharts. This module is small and sits in the app shell; the page, its strings and the charts
+ * stay lazy.
  */
 import type { ComponentType } from 'react';
 import { filterFromSearch, overviewSearch } from './filter';
@@ -53,30 +54,20 @@ export function loadChartModule(): Promise<ChartModule> {
   return chartModule;
 }
 
-let page: Promise<{ default: ComponentType }> | null = null;
-
-function loadPageChunk(): Promise<{ default: ComponentType }> {
-  page ??= import('./ReportsPage').then((m) => ({ default: m.ReportsPage }));
-  // A failed download (offline) may be tried again on the next visit.
-  page.catch(() => {
-    page = null;
-  });
-  return page;
+/** The dashboard's own chunk; the route's loader (app/routes.tsx) keeps it once it has arrived. */
+export function loadReportsPageChunk(): Promise<ComponentType> {
+  return import('./ReportsPage').then((m) => m.ReportsPage);
 }
 
 /**
- * The lazy loader of /reports, run when the route is drawn (the session is known by then): the
- * overview request, the page chunk and the chart chunk start together. The key figures do not wait
- * for the charts (ReportCharts draws placeholders until the chart chunk has run).
+ * Run when the /reports route is first drawn (the session is known by then): the overview request
+ * and the chart chunk start beside the page chunk and its strings. The key figures do not wait for
+ * the charts (ReportCharts draws placeholders until the chart chunk has run). Opened from the
+ * address bar, the page chunk was already asked for while the app shell asked who is signed in;
+ * the overview waits for the route: sent earlier, it would be answered before /api/me by the same
+ * server and hold up the whole page (measured with bench:dashboard).
  */
-export function loadReportsPage(): Promise<{ default: ComponentType }> {
+export function startReportsData(): void {
   startOverviewRequest(window.location.search);
   loadChartModule().catch(() => undefined);
-  return loadPageChunk();
 }
-
-// Opened at /reports (a bookmark, a reload): fetch the page chunk while the app shell asks who is
-// signed in. The overview waits for the route: sent now, it would be answered before /api/me by the
-// same server and hold up the whole page (measured with bench:dashboard).
-if (typeof window !== 'undefined' && /^\/reports(\/|$)/.test(window.location.pathname))
-  loadPageChunk().catch(() => undefined);

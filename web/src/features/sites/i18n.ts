@@ -1,7 +1,10 @@
-import type { ModuleTranslations } from '../../i18n/types';
-import { ar } from './locales/ar';
-import { en, type SitesStrings } from './locales/en';
-import { fr } from './locales/fr';
+import type { ModuleLoaders } from '../../i18n/types';
+import type { SitesStrings } from './locales/en';
 
-const translations: ModuleTranslations<SitesStrings> = { en, fr, ar };
-export default translations;
+/** One chunk per language, loaded with the first page that needs it (see i18n/index.ts). */
+const loaders: ModuleLoaders<SitesStrings> = {
+  en: () => import('./locales/en').then((m) => m.en),
+  fr: () => import('./locales/fr').then((m) => m.fr),
+  ar: () => import('./locales/ar').then((m) => m.ar),
+};
+export default loaders;

@@ -23,6 +23,9 @@ export const ar: CommonStrings = {
     users: 'المستخدمون',
     organisations: 'المنظمات',
     account: 'حسابي',
+    matching: 'التكرارات',
+    offline: 'العمل دون اتصال',
+    dataProtection: 'حماية البيانات',
   },
   navGroups: {
     protection: 'الأشخاص والحماية',

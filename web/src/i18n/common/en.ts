@@ -21,6 +21,9 @@ export const en = {
     users: 'Users',
     organisations: 'Organisations',
     account: 'My account',
+    matching: 'Duplicates',
+    offline: 'Offline work',
+    dataProtection: 'Data protection',
   },
   navGroups: {
     protection: 'People and protection',

@@ -23,6 +23,9 @@ export const fr: CommonStrings = {
     users: 'Utilisateurs',
     organisations: 'Organisations',
     account: 'Mon compte',
+    matching: 'Doublons',
+    offline: 'Travail hors ligne',
+    dataProtection: 'Protection des données',
   },
   navGroups: {
     protection: 'Personnes et protection',

@@ -1,7 +1,6 @@
 import type { DataProtectionStrings } from './en';
 
 export const ar: DataProtectionStrings = {
-  nav: 'حماية البيانات',
   title: 'حماية البيانات',
   intro:
     'الاحتفاظ بالسجلات، وطلبات المحو والاطلاع المقدمة من الأشخاص المسجلين، وحالة موافقتهم. يحتاج المحو وطلبات الاطلاع إلى موافقة مسؤول ثانٍ عن حماية البيانات.',

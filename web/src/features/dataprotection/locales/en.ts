@@ -1,5 +1,4 @@
 export const en = {
-  nav: 'Data protection',
   title: 'Data protection',
   intro:
     'Retention of records, erasure and access requests from the people registered, and the state of their consent. Erasures and access requests need a second data protection officer’s approval.',

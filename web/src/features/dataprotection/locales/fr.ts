@@ -1,7 +1,6 @@
 import type { DataProtectionStrings } from './en';
 
 export const fr: DataProtectionStrings = {
-  nav: 'Protection des données',
   title: 'Protection des données',
   intro:
     'Conservation des dossiers, demandes d’effacement et d’accès des personnes enregistrées, et état de leur consentement. Effacements et demandes d’accès demandent l’approbation d’un second délégué à la protection des données.',

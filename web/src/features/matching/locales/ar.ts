@@ -1,7 +1,6 @@
 import type { MatchingStrings } from './en';
 
 export const ar: MatchingStrings = {
-  nav: 'التكرارات',
   title: 'تكرارات محتملة',
   intro: 'تسجيلات قد تخص الشخص نفسه، الأرجح أولًا. الدمج يحتفظ بكل تسجيل ويمكن التراجع عنه.',
   actions: {

@@ -1,5 +1,4 @@
 export const en = {
-  nav: 'Duplicates',
   title: 'Possible duplicates',
   intro:
     'Registrations that may be the same person, most likely first. Merging keeps every registration and can be undone.',

@@ -1,7 +1,6 @@
 import type { MatchingStrings } from './en';
 
 export const fr: MatchingStrings = {
-  nav: 'Doublons',
   title: 'Doublons possibles',
   intro:
     'Des enregistrements qui pourraient être la même personne, les plus probables d’abord. Une fusion garde chaque enregistrement et peut être annulée.',

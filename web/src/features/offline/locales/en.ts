@@ -1,5 +1,4 @@
 export const en = {
-  nav: 'Offline work',
   title: 'Offline work',
   intro:
     'Prepare this device to register people and record work with no connection. Everything kept here is encrypted with your PIN and sent to the server at the next sync.',

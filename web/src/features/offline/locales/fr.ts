@@ -1,7 +1,6 @@
 import type { OfflineStrings } from './en';
 
 export const fr: OfflineStrings = {
-  nav: 'Travail hors ligne',
   title: 'Travail hors ligne',
   intro:
     'Préparez cet appareil pour enregistrer des personnes et noter le travail sans connexion. Tout ce qui est gardé ici est chiffré avec votre code PIN et envoyé au serveur à la prochaine synchronisation.',
