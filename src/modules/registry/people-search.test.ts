@@ -99,4 +99,20 @@ describeEngines('searching people in any spelling or script', (h) => {
     expect(JSON.parse(entry.details ?? '{}').results).toContain(tesfayId);
     expect(entry.details).not.toMatch(/Tesf/i);
   });
+
+  it('proposes the namesake of a compatible age even when many younger namesakes came since', async () => {
+    const orgId = (await h.createOrg()).id;
+    const registrar = await h.createUser(['registration_officer'], orgId);
+    const person = { givenName: 'Samir', familyName: 'Haddad', nationality: 'SYR', birthYear: 1975 };
+    const first = await registrar.api.post('/api/people', buildPerson(person));
+    // More namesakes than the duplicate check's pool (60), all registered later, all 25 years younger.
+    for (let i = 0; i < 62; i += 1) {
+      await registrar.api.post('/api/people', buildPerson({ ...person, birthYear: 2000 }));
+    }
+    const again = await registrar.api.post('/api/people', buildPerson(person));
+    expect(again.status).toBe(201);
+    expect(again.body.possibleDuplicates.map((d: { personId: string }) => d.personId)).toContain(
+      first.body.person.id,
+    );
+  });
 });

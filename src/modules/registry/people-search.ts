@@ -78,6 +78,13 @@ async function candidates(
       tierIndex === 0 ? filter : broadFilter,
       pool,
     );
+    // A full name shared by more people than the pool (a thousand "Mohammed Ali" at 1,000,000)
+    // yields only its newest holders: look again among those of a compatible birth year, so the
+    // likeliest duplicates are not crowded out by namesakes registered since.
+    if (tierIndex === 0 && ids.length >= pool && broadFilter !== filter) {
+      const near = await findCandidateIds(db, ctx.actor, tierEntries, broadFilter, pool);
+      for (const { personId } of near) if (found.size < pool) found.add(personId);
+    }
     for (const { personId } of ids) if (found.size < pool) found.add(personId);
     if (found.size >= Math.min(pool, ENOUGH_CANDIDATES)) break;
   }
