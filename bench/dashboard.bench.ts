@@ -30,19 +30,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/db/seed/demo.js';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.js';
 import { arg } from './lib/bench-db.js';
 import { type Marks, PAGE_PROBE } from './lib/dashboard-probe.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const runs = Number(arg('runs', '7'));
 const people = arg('people', '2000');
 const label = arg('label', 'demo');
@@ -248,7 +240,7 @@ async function main() {
       servers.push(await serve(variant.name, variant.dir, databaseUrl));
       if (servers.length === 1) log(`demo scenario seeded and served in ${Date.now() - seeding} ms`);
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
     const states = new Map<string, Awaited<ReturnType<typeof session>>>();
     for (const server of servers)
       for (const scenario of SCENARIOS)

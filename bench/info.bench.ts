@@ -18,17 +18,9 @@ import { SYSTEM_ACTOR } from '../src/modules/access/actor.js';
 import { createOrganisation, createUser } from '../src/modules/access/users.service.js';
 import { informationSeeder } from '../src/modules/information/information.seed.js';
 import { buildApp } from '../src/server/app.js';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.js';
 
 const FONT_DIR = 'src/modules/information/public-assets/fonts';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * "Slow 3G" as Chrome DevTools and Puppeteer define it (500 kbit/s × 0.8 each way, 400 ms × 5
@@ -168,7 +160,11 @@ async function measure(
 async function main() {
   const runs = Number(arg('runs', '3'));
   const server = await startServer();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_FLAGS,
+    headless: true,
+  });
   const version = browser.version();
   const results = [];
   try {

@@ -3,22 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Role } from '../../../src/modules/access/roles.js';
 import { type App, buildApp } from '../../../src/server/app.js';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../helpers/chromium.js';
 import { Harness, TEST_PASSWORD, type TestUser } from '../../helpers/harness.js';
 
 export { TEST_PASSWORD };
 
 export const WEB_DIR = fileURLToPath(new URL('../../../dist/web', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+const CHROMIUM = CHROMIUM_PATH;
+const CHROMIUM_ARGS = [...CHROMIUM_FLAGS, '--disable-quic', '--no-first-run'];
 
 /**
  * The real app (fresh migrated SQLite database, built web UI) listening on a free local port,
