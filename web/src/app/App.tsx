@@ -4,9 +4,16 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { AuthGate } from './AuthGate';
 import { createQueryClient } from './query-client';
+import { openPageAt } from './routes';
+import { startMeQuery } from './session';
 import { theme } from './theme';
 
 const queryClient = createQueryClient();
+// Who is signed in is asked while React draws its first frame, not after it; once known, the page
+// opened from the address bar starts its data requests before the app has re-rendered.
+void startMeQuery(queryClient).then((me) => {
+  if (me) openPageAt(window.location.pathname, me);
+});
 
 export function App() {
   return (

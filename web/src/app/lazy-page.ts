@@ -5,6 +5,8 @@ export interface LazyPage<P = object> {
   Component: LazyExoticComponent<ComponentType<P>>;
   /** Downloads the page's code and strings without drawing it (asked once; again after a failure). */
   preload: () => Promise<ComponentType<P>>;
+  /** Runs the page's `onOpen` (once), for a signed-in user about to see it; the first draw does too. */
+  open: () => void;
 }
 
 /**
@@ -30,9 +32,15 @@ export function lazyPage<P = object>(
     }
     return loading;
   };
-  const Component = lazy(() => {
+  let opened = false;
+  const open = () => {
+    if (opened) return;
+    opened = true;
     onOpen?.();
+  };
+  const Component = lazy(() => {
+    open();
     return preload().then((page) => ({ default: page }));
   });
-  return { Component, preload };
+  return { Component, preload, open };
 }

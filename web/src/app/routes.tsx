@@ -1,5 +1,6 @@
 import { createElement, Suspense } from 'react';
 import { matchPath, Navigate, Route, Routes, useLocation } from 'react-router';
+import type { Me } from '../api/types';
 import { loadReportsPageChunk, startReportsData } from '../features/reporting/prefetch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { type LazyPage, lazyPage } from './lazy-page';
@@ -67,22 +68,31 @@ const cardCodePage = lazyPage(
   [],
 );
 
-/**
- * Opened from the address bar (a bookmark, a reload, a link): the page's code and strings download
- * while the app shell asks who is signed in, instead of after. Its data waits for the route.
- */
-function preloadPageAt(pathname: string): void {
-  let page: LazyPage | undefined;
-  if (pathname === '/') page = homePage;
-  else if (matchPath('/p/:code', pathname)) page = cardCodePage;
-  else {
-    const entry = readyEntries().find((e) => pathname === e.path || pathname.startsWith(`${e.path}/`));
-    if (entry) page = pages[entry.id as ReadyEntryId];
-  }
-  page?.preload().catch(() => undefined);
+/** The page drawn at `pathname` (the home page, a card code, or a module's pages). */
+function pageAt(pathname: string): { page: LazyPage; permission?: string } | undefined {
+  if (pathname === '/') return { page: homePage };
+  if (matchPath('/p/:code', pathname)) return { page: cardCodePage };
+  const entry = readyEntries().find((e) => pathname === e.path || pathname.startsWith(`${e.path}/`));
+  return entry && { page: pages[entry.id as ReadyEntryId], permission: entry.permission };
 }
 
-if (typeof window !== 'undefined') preloadPageAt(window.location.pathname);
+// Opened from the address bar (a bookmark, a reload, a link): the page's code and strings download
+// while the app shell asks who is signed in, instead of after. Its data waits for the answer.
+if (typeof window !== 'undefined')
+  pageAt(window.location.pathname)
+    ?.page.preload()
+    .catch(() => undefined);
+
+/**
+ * Called once /api/me has answered at start, before the app re-renders with the answer: the page
+ * at `pathname` starts its data requests (`onOpen`) if this user may open it.
+ */
+export function openPageAt(pathname: string, me: Me): void {
+  const found = pageAt(pathname);
+  if (!found || !me.secondFactor.satisfied) return;
+  if (found.permission && !me.permissions.includes(found.permission)) return;
+  found.page.open();
+}
 
 export function AppRoutes() {
   const permissions = usePermissions();

@@ -19,8 +19,19 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+const meQuery = { queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000 };
+
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000 });
+  return useQuery(meQuery);
+}
+
+/**
+ * Asks who is signed in as the app starts, before React's first render; `useMe` then shares the
+ * same request. Retries as `useMe` would (network failures only); undefined when it failed.
+ */
+export function startMeQuery(queryClient: QueryClient): Promise<Me | null | undefined> {
+  const retry = queryClient.getDefaultOptions().queries?.retry;
+  return queryClient.fetchQuery({ ...meQuery, retry }).catch(() => undefined);
 }
 
 /** The signed-in user; only for components rendered behind the sign-in gate. */
