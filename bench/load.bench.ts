@@ -2,7 +2,7 @@
  * npm run bench:load -- [--engine sqlite|postgres] [--people 100000] [--duration 60] [--connections 100] [--workers 1]
  * Starts the real server on a database holding a generated population, then drives it with
  * autocannon on loopback: a mix of search, person reads, registrations and availability reads.
- * Writes bench/results/load-<engine>.json. Target: zero errors and 5xx, p99 under 500 ms.
+ * Writes bench/results/load-<engine>-<people>-<workers>workers.json. Target: zero errors and 5xx, p99 under 500 ms.
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ import { generatePopulation, seededRandom } from '../src/modules/registry/popula
 import type { ServiceContext } from '../src/server/context.js';
 import { buildPerson } from '../test/factories/people.js';
 import { startServerProcess, stopGracefully } from '../test/helpers/server-process.js';
-import { arg, openBenchDatabase } from './lib/bench-db.js';
+import { arg, openBenchDatabase, summarise } from './lib/bench-db.js';
 
 const engine = arg('engine', 'sqlite') as Engine;
 const people = Number(arg('people', '100000'));
@@ -78,6 +78,15 @@ async function main() {
   const rng = seededRandom(3);
   const pick = <T>(items: T[]) => items[Math.floor(rng() * items.length)]!;
   let registrationNumber = 0;
+  type Kind = 'search' | 'personRead' | 'registration' | 'availability';
+  type Timing = { kind: Kind; started: number };
+  const latencies: Record<Kind | 'all', number[]> = {
+    all: [],
+    search: [],
+    personRead: [],
+    registration: [],
+    availability: [],
+  };
   const failures: string[] = [];
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const result = await autocannon({
@@ -86,8 +95,12 @@ async function main() {
     duration,
     requests: [
       {
-        setupRequest: (request) => {
+        setupRequest: (request, connection) => {
+          const context = connection as Timing;
           const roll = rng();
+          context.kind =
+            roll < 0.4 ? 'search' : roll < 0.7 ? 'personRead' : roll < 0.85 ? 'registration' : 'availability';
+          context.started = performance.now();
           const get = (path: string) => ({
             ...request,
             method: 'GET' as const,
@@ -109,7 +122,11 @@ async function main() {
           }
           return get('/api/reception/availability');
         },
-        onResponse: (status, body) => {
+        onResponse: (status, body, connection) => {
+          const context = connection as Timing;
+          // Each connection sends its next request only after this response: one timing per context.
+          latencies.all.push(performance.now() - context.started);
+          latencies[context.kind].push(performance.now() - context.started);
           if (status >= 400 && failures.length < 5) failures.push(`${status} ${body.slice(0, 200)}`);
         },
       },
@@ -136,6 +153,10 @@ async function main() {
       p99: result.latency.p99,
       max: result.latency.max,
     },
+    /** Timed here per request kind (autocannon gives no p95); `all` should agree with latencyMs. */
+    latencyByKindMs: Object.fromEntries(
+      Object.entries(latencies).map(([kind, samples]) => [kind, summarise(samples)]),
+    ),
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
@@ -145,7 +166,7 @@ async function main() {
     target: { errors: 0, status5xx: 0, p99Ms: 500 },
   };
   writeFileSync(
-    new URL(`./results/load-${engine}.json`, import.meta.url),
+    new URL(`./results/load-${engine}-${people}-${workers}workers.json`, import.meta.url),
     `${JSON.stringify(outcome, null, 2)}\n`,
   );
   process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
