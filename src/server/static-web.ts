@@ -10,7 +10,8 @@ import { PUBLIC } from '../modules/access/permissions.js';
  */
 export async function registerStaticWeb(app: FastifyInstance, webDir: string | undefined): Promise<void> {
   if (!webDir || !existsSync(join(webDir, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: webDir, serve: false });
+  // preCompressed: the .br / .gz copies scripts/compress-web.mjs writes at build time.
+  await app.register(fastifyStatic, { root: webDir, serve: false, preCompressed: true });
   app.get('/*', { config: { permission: PUBLIC }, schema: { hide: true } }, async (request, reply) => {
     const path = decodeURIComponent(request.url.split('?')[0] ?? '/');
     if (path.startsWith('/api/') || path === '/api' || path === '/info' || path.startsWith('/info/')) {
@@ -26,10 +27,12 @@ export async function registerStaticWeb(app: FastifyInstance, webDir: string | u
         'cache-control',
         file.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
+      reply.header('vary', 'accept-encoding');
       return reply.sendFile(file, { cacheControl: false });
     }
     return reply
       .header('cache-control', 'no-cache')
+      .header('vary', 'accept-encoding')
       .type('text/html')
       .sendFile('index.html', { cacheControl: false });
   });
