@@ -25,6 +25,7 @@ describe('crypto public API', () => {
         'generateDataKey',
         'generateMasterKey',
         'hashToken',
+        'ledgerKeys',
         'loadMasterKey',
         'masterKeyFingerprint',
         'openWithKey',

@@ -27,7 +27,7 @@ export {
   readKeyFile,
 } from './keys.js';
 export type { LedgerKey } from './ledger-key.js';
-export { ledgerKeyFromAuditKey, ledgerKeys } from './ledger-key.js';
+export { ledgerKeys } from './ledger-key.js';
 export {
   auditKeysForSeq,
   blindIndexKeys,
