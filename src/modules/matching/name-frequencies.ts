@@ -32,6 +32,8 @@ export interface RegistryStats {
 
 interface Cache {
   stats?: { value: RegistryStats; at: number };
+  /** The count under way, shared by every caller that finds the figures expired meanwhile. */
+  refreshing?: Promise<RegistryStats>;
   counts: Map<string, { count: number; at: number }>;
 }
 
@@ -52,10 +54,36 @@ export function forgetRegistryStats(db: Executor): void {
   caches.delete(db);
 }
 
-/** Active people, and index rows per kind (for the collision correction); cached briefly. */
+/**
+ * Active people, and index rows per kind (for the collision correction); cached briefly. One
+ * count at a time per database, and figures a few seconds stale are served while it runs: under
+ * load every registration found the figures expired at the same moment and queued the same two
+ * counts of every person and index row on SQLite's one connection (0.1-0.5 s each at 100,000
+ * people), so requests waited behind dozens of them for up to ten seconds.
+ */
 export async function registryStats(db: Executor): Promise<RegistryStats> {
   const cache = cacheOf(db);
-  if (cache.stats && Date.now() - cache.stats.at < STATS_TTL_MS) return cache.stats.value;
+  const known = cache.stats;
+  if (known && Date.now() - known.at < STATS_TTL_MS) return known.value;
+  if (!cache.refreshing) {
+    cache.refreshing = countRegistry(db)
+      .then((value) => {
+        cache.stats = { value, at: Date.now() };
+        return value;
+      })
+      .finally(() => {
+        cache.refreshing = undefined;
+      });
+  }
+  // A transaction must not leave a query running behind it; a connection pool may.
+  if (known && !db.isTransaction) {
+    cache.refreshing.catch(() => undefined);
+    return known.value;
+  }
+  return cache.refreshing;
+}
+
+async function countRegistry(db: Executor): Promise<RegistryStats> {
   const [people, rows] = await Promise.all([
     db
       .selectFrom('people')
@@ -69,12 +97,10 @@ export async function registryStats(db: Executor): Promise<RegistryStats> {
       .groupBy('kind')
       .execute(),
   ]);
-  const value: RegistryStats = {
+  return {
     people: Number(people.n),
     rowsByKind: Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)])),
   };
-  cache.stats = { value, at: Date.now() };
-  return value;
 }
 
 const keyOf = (e: IndexEntry) => `${e.kind}:${e.hmac}`;
