@@ -14,6 +14,7 @@ import { openIdentities } from '../src/modules/registry/people-read.js';
 import { buildApp } from '../src/server/app.js';
 import { ApiClient } from './helpers/api-client.js';
 import { runCliProcess } from './helpers/cli.js';
+import { eraseWithTwoOfficers } from './helpers/erasure.js';
 import { describeEngines, type TestUser } from './helpers/harness.js';
 
 /*
@@ -121,13 +122,7 @@ describeEngines('restore of a pre-erasure backup with the erasure ledger', (h) =
     expect(backup.code, backup.stderr).toBe(0);
 
     // The erasure happens after the backup, through the real two-officer flow.
-    const filed = await dpo.api.post('/api/data-protection/erasure-requests', {
-      personId: erased,
-      ground: 'consent_withdrawn',
-    });
-    expect(
-      (await dpo2.api.post(`/api/data-protection/erasure-requests/${filed.body.id}/approve`)).status,
-    ).toBe(200);
+    await eraseWithTwoOfficers(dpo, dpo2, erased);
     expect(readFileSync(h.erasureLedgerPath, 'utf8')).toContain(erased);
   }, 120_000);
 

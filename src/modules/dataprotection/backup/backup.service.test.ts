@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { eraseWithTwoOfficers } from '../../../../test/helpers/erasure.js';
 import { describeEngines, type TestUser } from '../../../../test/helpers/harness.js';
 import { type ConnectionTarget, connect, parseDatabaseUrl } from '../../../db/connect.js';
 import type { DB } from '../../../db/engine.js';
@@ -51,13 +52,7 @@ describeEngines('backup and restore', (h) => {
     const dpo2 = await h.createUser(['data_protection_officer'], orgId);
     kept = await registerPerson(registrar, { givenName: 'Rahwa', fathersName: 'Kidane' });
     erased = await registerPerson(registrar, { givenName: 'Selam', fathersName: 'Habte' });
-    const filed = await dpo.api.post('/api/data-protection/erasure-requests', {
-      personId: erased,
-      ground: 'consent_withdrawn',
-    });
-    expect(
-      (await dpo2.api.post(`/api/data-protection/erasure-requests/${filed.body.id}/approve`)).status,
-    ).toBe(200);
+    await eraseWithTwoOfficers(dpo, dpo2, erased);
     source = parseDatabaseUrl(h.testDatabase.url);
     if (h.engine === 'sqlite') {
       target = {
