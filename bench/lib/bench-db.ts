@@ -15,11 +15,25 @@ export interface BenchDatabase {
   destroy(): Promise<void>;
 }
 
-/** A fresh database for one benchmark run: a temporary SQLite file or a PostgreSQL schema. */
-export async function openBenchDatabase(engine: Engine, name: string): Promise<BenchDatabase> {
+export interface BenchDatabaseOptions {
+  /**
+   * Keep the database between runs: a SQLite file named by benchmark only (not by process) or the
+   * PostgreSQL schema, neither dropped at start nor at the end; new migrations are applied to it.
+   * A benchmark whose setup takes many minutes (1,000,000 people) can then skip it next time.
+   */
+  keep?: boolean;
+}
+
+/** A database for one benchmark run: a temporary SQLite file or a PostgreSQL schema, fresh unless kept. */
+export async function openBenchDatabase(
+  engine: Engine,
+  name: string,
+  options: BenchDatabaseOptions = {},
+): Promise<BenchDatabase> {
+  const keep = options.keep === true;
   if (engine === 'sqlite') {
-    const path = join(tmpdir(), `passerelle-bench-${name}-${process.pid}.db`);
-    for (const ext of ['', '-wal', '-shm']) rmSync(`${path}${ext}`, { force: true });
+    const path = join(tmpdir(), `passerelle-bench-${name}${keep ? '' : `-${process.pid}`}.db`);
+    if (!keep) for (const ext of ['', '-wal', '-shm']) rmSync(`${path}${ext}`, { force: true });
     const db = connect({ engine, location: path });
     await migrateToLatest(db);
     return {
@@ -28,7 +42,7 @@ export async function openBenchDatabase(engine: Engine, name: string): Promise<B
       url: `sqlite:${path}`,
       async destroy() {
         await db.destroy();
-        for (const ext of ['', '-wal', '-shm']) rmSync(`${path}${ext}`, { force: true });
+        if (!keep) for (const ext of ['', '-wal', '-shm']) rmSync(`${path}${ext}`, { force: true });
       },
     };
   }
@@ -40,8 +54,8 @@ export async function openBenchDatabase(engine: Engine, name: string): Promise<B
   const admin = new Kysely<unknown>({
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
   });
-  await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin);
-  await sql`create schema ${sql.id(schema)}`.execute(admin);
+  if (!keep) await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin);
+  await sql`create schema if not exists ${sql.id(schema)}`.execute(admin);
   await admin.destroy();
   const db = connect({ engine, location: url, schema });
   await migrateToLatest(db);
@@ -53,7 +67,7 @@ export async function openBenchDatabase(engine: Engine, name: string): Promise<B
     url: schemaUrl.toString(),
     async destroy() {
       await db.destroy();
-      if (process.env.BENCH_KEEP !== '1') {
+      if (!keep && process.env.BENCH_KEEP !== '1') {
         const cleanup = new Kysely<unknown>({
           dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
         });
