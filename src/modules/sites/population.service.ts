@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/engine.js';
 import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
-import { countPresentPeopleBySite } from '../registry/registry.repository.js';
+import { countActivePeopleBySite } from '../reporting/population.repository.js';
 import { findEstimatesOfSites, findReconcileSetting } from './estimates.repository.js';
 import {
   type Breakdown,
@@ -62,7 +62,7 @@ async function loadEvidence(ctx: ServiceContext, siteId: string): Promise<Eviden
   const [estimates, history, registered, config] = await Promise.all([
     findEstimatesOfSites(ctx.db, ids),
     findStatusHistory(ctx.db, ids),
-    countPresentPeopleBySite(ctx.db, ids),
+    countActivePeopleBySite(ctx.db, ids),
     loadReconcileConfig(ctx.db),
   ]);
   return { root, sites, estimates, history, registered, config };
