@@ -12,6 +12,7 @@ import { registerImportCommand } from './import.command.js';
 import { registerKeysCommand } from './keys.command.js';
 import { matchDedupeCommand, matchLinkCommand } from './match.command.js';
 import { describeError } from './output.js';
+import { registerReportsCommand } from './reports.command.js';
 import { serveCommand } from './serve.command.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -104,6 +105,7 @@ export function buildCli(): Command {
 
   registerImportCommand(program);
   registerKeysCommand(program);
+  registerReportsCommand(program);
   registerBackupCommands(program);
   return program;
 }
