@@ -10,6 +10,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { type AdmissionOptions, registerAdmission } from './admission.js';
 import { authPlugin } from './auth.plugin.js';
 import type { AppDeps } from './deps.js';
 import { registerErrorHandler } from './error-handler.js';
@@ -22,6 +23,8 @@ export type App = FastifyInstance;
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Overrides the request queue's limits (default: admissionOptionsFor the engine and environment). */
+  admission?: AdmissionOptions;
   /** Receives every declared route (the authorization matrix test reads it). */
   routes?: DeclaredRoute[];
 }
@@ -54,6 +57,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.decorate('deps', deps);
 
   registerErrorHandler(app);
+  registerAdmission(app, options.admission);
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,

@@ -6,7 +6,9 @@ import { AppError, type ErrorDetail } from './errors.js';
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) {
+    if (appError.code === 'overloaded') {
+      reply.header('retry-after', '5');
+    } else if (appError.status >= 500) {
       request.log.error({ err: error, requestId: request.id }, 'unhandled error');
     } else if (appError.code === 'forbidden' || appError.code === 'field_forbidden') {
       request.log.info({ requestId: request.id, code: appError.code }, 'denied');

@@ -22,6 +22,8 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  /** Too many requests waiting (src/server/admission.ts); the client should retry shortly. */
+  overloaded: 503,
   internal: 500,
 } as const;
 

@@ -10,6 +10,7 @@ export function errorMessage(error: unknown, t: TFunction, language: string, nam
   if (error.isNetwork) return t('common:states.networkBody');
   if (error.code === 'rate_limited')
     return language === 'en' ? error.message : t('common:states.rateLimited');
+  if (error.code === 'overloaded') return t('common:states.overloaded');
   if (error.status >= 500) {
     return error.requestId
       ? t('common:states.serverBody', { requestId: error.requestId })

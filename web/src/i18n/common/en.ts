@@ -52,6 +52,8 @@ export const en = {
     notFoundBody: 'This address matches no page. Use the menu or go back to the home page.',
     retry: 'Try again',
     goHome: 'Go to the home page',
+    overloaded:
+      'The server is busy. Wait a few seconds, then try again. What you typed on this page is kept.',
     rateLimited: 'Too many attempts. Wait a few minutes, then try again.',
     sessionEnded: 'Your session has ended. Sign in again to continue.',
     secondFactorMissingTitle: 'Sign in again with your code',

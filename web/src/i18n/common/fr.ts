@@ -55,6 +55,8 @@ export const fr: CommonStrings = {
     notFoundBody: 'Cette adresse ne correspond à aucune page. Utilisez le menu ou revenez à l’accueil.',
     retry: 'Réessayer',
     goHome: 'Aller à l’accueil',
+    overloaded:
+      'Le serveur est très sollicité. Attendez quelques secondes, puis réessayez. Ce que vous avez saisi sur cette page est conservé.',
     rateLimited: 'Trop de tentatives. Attendez quelques minutes, puis réessayez.',
     sessionEnded: 'Votre session a pris fin. Reconnectez-vous pour continuer.',
     secondFactorMissingTitle: 'Reconnectez-vous avec votre code',
