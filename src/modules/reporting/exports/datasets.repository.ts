@@ -1,6 +1,7 @@
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../../db/engine.js';
 import { weekStart } from '../activity.repository.js';
+import { countNeedsBySite as countNeedsBySiteFromRollups } from '../population.repository.js';
 import { type AggregateFilter, dayAfter, ownFlag } from '../report-filter.js';
 
 /* Grouped counts behind the aggregate exports, each by site (coarsened to regions in Node). */
@@ -8,43 +9,14 @@ import { type AggregateFilter, dayAfter, ownFlag } from '../report-filter.js';
 const inList = (column: string, ids: string[]) =>
   sql<SqlBool>`${sql.ref(column)} in (${sql.join(ids.length ? ids : [''])})`;
 
-function activePeople(filter: AggregateFilter, column = 'people'): RawBuilder<SqlBool> {
-  const conditions = [sql<SqlBool>`${sql.ref(`${column}.status`)} = 'active'`];
-  if (filter.siteIds) conditions.push(inList(`${column}.site_id`, filter.siteIds));
-  if (filter.onlyOrgId) conditions.push(sql<SqlBool>`${sql.ref(`${column}.org_id`)} = ${filter.onlyOrgId}`);
-  return sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
-}
-
-/** People with a current need, by site and category, and with any need, by site. */
+/** People with a current need, by site and category, and with any need, by site (from the rollups). */
 export async function countNeedsBySite(db: Executor, filter: AggregateFilter) {
-  const own = filter.viewerOrgId
-    ? sql<number>`count(distinct case when people.org_id = ${filter.viewerOrgId} then people.id end)`
-    : sql<number>`0`;
-  const base = () =>
-    db
-      .selectFrom('people')
-      .innerJoin('specific_needs as sn', 'sn.person_id', 'people.id')
-      .where(activePeople(filter))
-      .where('sn.removed_at', 'is', null);
-  const [byCategory, any] = await Promise.all([
-    base()
-      .select([
-        'people.site_id',
-        'sn.category',
-        sql<number>`count(distinct people.id)`.as('n'),
-        own.as('own'),
-      ])
-      .groupBy(['people.site_id', 'sn.category'])
-      .execute(),
-    base()
-      .select(['people.site_id', sql<number>`count(distinct people.id)`.as('n'), own.as('own')])
-      .groupBy('people.site_id')
-      .execute(),
-  ]);
-  const n = (r: { n: unknown; own: unknown }) => ({ n: Number(r.n), own: Number(r.own) });
+  const rows = await countNeedsBySiteFromRollups(db, filter);
   return {
-    byCategory: byCategory.map((r) => ({ siteId: r.site_id, category: r.category, ...n(r) })),
-    any: any.map((r) => ({ siteId: r.site_id, ...n(r) })),
+    byCategory: rows.flatMap((r) =>
+      r.category === null ? [] : [{ siteId: r.siteId, category: r.category, n: r.n, own: r.own }],
+    ),
+    any: rows.flatMap((r) => (r.category === null ? [{ siteId: r.siteId, n: r.n, own: r.own }] : [])),
   };
 }
 
