@@ -101,4 +101,38 @@ describe('reports dashboard on the demo data', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
   });
+
+  it('opens from the address bar in the account’s language with one request for the session and one for the figures', async () => {
+    const first = await e2e.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await first.goto('/');
+    await signIn(first, ANALYST, DEMO_PASSWORD);
+    await first.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    await chooseLanguage(first, 'العربية');
+    await first.waitForFunction("document.documentElement.dir === 'rtl'");
+    // This device forgets its language: the account's (Arabic) must still come first, not English.
+    await first.evaluate("localStorage.removeItem('passerelle.locale')");
+    const siteId = await e2e.harness.db
+      .selectFrom('sites')
+      .select('id')
+      .orderBy('name')
+      .executeTakeFirstOrThrow()
+      .then((row) => row.id);
+
+    const page = await first.context().newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) asked.push(`${url.pathname}${url.search}`);
+    });
+    await page.goto(`/reports?siteId=${siteId}`);
+    await page.getByRole('heading', { name: 'التقارير', level: 1 }).waitFor();
+    await page.getByTestId('figure-present').getByTestId('figure-value').waitFor();
+    expect(await htmlAttributes(page)).toEqual({ dir: 'rtl', lang: 'ar' });
+    expect(await page.getByLabel('الموقع', { exact: true }).inputValue()).toBe(siteId);
+    // The boot script asked both; the app took its answers instead of asking again.
+    expect(asked.filter((path) => path === '/api/me')).toHaveLength(1);
+    expect(asked.filter((path) => path.startsWith('/api/reports/overview'))).toEqual([
+      `/api/reports/overview?siteId=${siteId}`,
+    ]);
+  });
 });

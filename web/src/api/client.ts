@@ -70,15 +70,25 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(withQuery(path, options.query), {
+  return apiResponse<T>(
+    fetch(withQuery(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
-    });
+    }),
+  );
+}
+
+/**
+ * The answer to a request already sent (for example /api/me, sent by the boot script before the
+ * app's code arrived: web/build/boot-script.ts), read as apiRequest reads its own.
+ */
+export async function apiResponse<T>(sent: Promise<Response>): Promise<T> {
+  let response: Response;
+  try {
+    response = await sent;
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'The server could not be reached.');

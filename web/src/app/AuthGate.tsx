@@ -11,7 +11,7 @@ import { Layout } from './Layout';
 import { lazyPage } from './lazy-page';
 import { useLocaleSync } from './locale';
 import { PublicFrame } from './PublicFrame';
-import { AppRoutes } from './routes';
+import { AppRoutes, useOpeningPage } from './routes';
 import { endSession, ME_KEY, useMe, useSignOut } from './session';
 import { ErrorState, PageLoader } from './states';
 
@@ -57,7 +57,9 @@ export function AuthGate() {
   // below in place instead of flashing the loader.
   const failed = useRef(false);
   if (error || fetchStatus === 'paused') failed.current = true;
-  if (isPending && !failed.current) return <PageLoader />;
+  // At start, the page opened from the address bar is drawn with the shell once it has loaded.
+  const opening = useOpeningPage();
+  if ((isPending || opening) && !failed.current) return <PageLoader />;
   if (me === undefined) {
     const unreachable = (
       <PublicFrame>

@@ -23,6 +23,19 @@ function useApplyLocale() {
   );
 }
 
+/**
+ * At start, once /api/me has answered and before the signed-in app is drawn: the account's language,
+ * so that the first page is drawn, and its strings fetched, in it rather than in this device's last
+ * language and then again. `useLocaleSync` below still follows later changes (and a language picked
+ * on the sign-in page, which this leaves alone).
+ */
+export function adoptAccountLocale(locale: Locale): void {
+  if (choiceBeforeSignIn) return;
+  storeLocale(locale);
+  applyLocaleToDocument(locale);
+  if (i18n.language !== locale) void i18n.changeLanguage(locale);
+}
+
 /** Switches the interface language; remembered on the account when signed in, on the device before. */
 export function useChangeLocale() {
   const applyLocale = useApplyLocale();

@@ -1,7 +1,9 @@
-import { createElement, Suspense } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import { createElement, Suspense, useSyncExternalStore } from 'react';
 import { matchPath, Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Me } from '../api/types';
 import { loadReportsPageChunk, startReportsData } from '../features/reporting/prefetch';
+import { bootScriptRan } from './boot';
 import { ErrorBoundary } from './ErrorBoundary';
 import { type LazyPage, lazyPage } from './lazy-page';
 import { type ReadyEntryId, readyEntries } from './navigation';
@@ -78,20 +80,53 @@ function pageAt(pathname: string): { page: LazyPage; permission?: string } | und
 
 // Opened from the address bar (a bookmark, a reload, a link): the page's code and strings download
 // while the app shell asks who is signed in, instead of after. Its data waits for the answer.
-if (typeof window !== 'undefined')
+// When the boot script ran, it preloads the code itself and the strings in the account's language
+// once /api/me answers: asked here, they would come in the device's last language, perhaps another.
+if (typeof window !== 'undefined' && !bootScriptRan())
   pageAt(window.location.pathname)
     ?.page.preload()
     .catch(() => undefined);
 
+/** How long the app shell waits, at start, to draw the opened page with it rather than a loader. */
+const OPENING_WAIT_MS = 1500;
+let opening = false;
+const openingListeners = new Set<() => void>();
+function setOpening(value: boolean): void {
+  opening = value;
+  for (const listener of openingListeners) listener();
+}
+
 /**
- * Called once /api/me has answered at start, before the app re-renders with the answer: the page
- * at `pathname` starts its data requests (`onOpen`) if this user may open it.
+ * True while the page opened at start loads its code and strings (at most OPENING_WAIT_MS): the
+ * sign-in gate shows its loader meanwhile, then draws the shell and the page in one go. Drawn
+ * without the page, the shell would show the page's loader and React would hold the page back for
+ * at least 300 ms once it arrived.
  */
-export function openPageAt(pathname: string, me: Me): void {
+export function useOpeningPage(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      openingListeners.add(listener);
+      return () => openingListeners.delete(listener);
+    },
+    () => opening,
+  );
+}
+
+/**
+ * Called once /api/me has answered at start (and the account's language applied), before the app
+ * re-renders with the answer: the page at `pathname` loads its code and strings and starts its
+ * data requests (`onOpen`) if this user may open it.
+ */
+export function openPageAt(pathname: string, me: Me, queryClient: QueryClient): void {
   const found = pageAt(pathname);
   if (!found || !me.secondFactor.satisfied) return;
   if (found.permission && !me.permissions.includes(found.permission)) return;
-  found.page.open();
+  setOpening(true);
+  const waited = new Promise((resolve) => setTimeout(resolve, OPENING_WAIT_MS));
+  Promise.race([found.page.preload(), waited])
+    .catch(() => undefined)
+    .finally(() => setOpening(false));
+  found.page.open(queryClient);
 }
 
 export function AppRoutes() {

@@ -1,13 +1,16 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, setCsrfToken } from '../api/client';
+import { ApiError, api, apiResponse, setCsrfToken } from '../api/client';
 import type { LoginInput, Me } from '../api/types';
+import { takeBootMeRequest } from './boot';
 
 export const ME_KEY = ['me'] as const;
 
 /** The signed-in user, or null when there is no session (the API answered 401). */
 async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api.get<Me>('/api/me');
+    // At start the answer may already be on its way (asked by the boot script).
+    const sent = takeBootMeRequest();
+    const me = sent ? await apiResponse<Me>(sent) : await api.get<Me>('/api/me');
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {

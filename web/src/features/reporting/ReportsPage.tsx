@@ -1,5 +1,5 @@
 import { Alert, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorState, PageLoader } from '../../app/states';
@@ -35,7 +35,7 @@ function Figure({ id, label, value }: { id: string; label: string; value: string
   );
 }
 
-function KeyFigures({ o }: { o: Overview }) {
+const KeyFigures = memo(function KeyFigures({ o }: { o: Overview }) {
   const { t } = useTranslation('reporting');
   const format = useFormatCell(o.suppression.threshold);
   const percent = useFormatPercent();
@@ -56,7 +56,7 @@ function KeyFigures({ o }: { o: Overview }) {
       ))}
     </SimpleGrid>
   );
-}
+});
 
 /** /reports: the coordination dashboard. */
 export function ReportsPage() {
@@ -75,6 +75,9 @@ export function ReportsPage() {
       .sort((a, b) => a.label.localeCompare(b.label));
   }, [sites.data]);
   const o = overview.data;
+  // The thirteen chart sections are drawn in a second, interruptible pass: the key figures are
+  // painted first instead of waiting for them (~200 ms of rendering on the cold path).
+  const chartsOverview = useDeferredValue(o);
 
   return (
     <Stack gap="lg">
@@ -138,7 +141,7 @@ export function ReportsPage() {
             {t('filters.snapped', { from: o.period.from, to: o.period.to })}
           </Alert>
           <KeyFigures o={o} />
-          <ReportCharts overview={o} />
+          {chartsOverview && <ReportCharts overview={chartsOverview} />}
           <ExportPanel filter={filter} />
         </Stack>
       )}

@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
-import { takeEarlyOverview } from './prefetch';
-import type { Dataset, Overview, ReportFilter } from './types';
+import { overviewQuery } from './prefetch';
+import type { Dataset, ReportFilter } from './types';
 
 interface SiteOption {
   id: string;
@@ -12,18 +12,10 @@ interface SiteOption {
 
 /**
  * The overview for a filter (one request for every section); the previous figures stay on screen
- * while the next ones load. The first answer may already be on its way (prefetch.ts).
+ * while the next ones load. The first answer may already be in the cache (prefetch.ts).
  */
 export function useOverview(filter: ReportFilter) {
-  return useQuery({
-    queryKey: ['reports', 'overview', filter],
-    queryFn: ({ signal }) => {
-      const ask = () => api.get<Overview>('/api/reports/overview', { ...filter }, signal);
-      return takeEarlyOverview(filter)?.catch(ask) ?? ask();
-    },
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  });
+  return useQuery({ ...overviewQuery(filter), placeholderData: keepPreviousData });
 }
 
 /** Every site, for the site filter (camps with their zones below them). */

@@ -2,6 +2,19 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cell } from './types';
 
+// One formatter per language and style: building an Intl.NumberFormat costs far more than using
+// one, and the dashboard formats several hundred cells (chart labels, screen-reader summaries).
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: string, style: 'decimal' | 'percent'): Intl.NumberFormat {
+  const key = `${language}|${style}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { style });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** A published count in the interface language's digits, or "<5" when it is hidden. */
 export function useFormatCell(threshold: number) {
   const { t, i18n } = useTranslation('reporting');
@@ -10,7 +23,7 @@ export function useFormatCell(threshold: number) {
     (value: Cell | undefined): string =>
       value === null || value === undefined
         ? t('suppressed', { threshold })
-        : new Intl.NumberFormat(language).format(value),
+        : numberFormat(language, 'decimal').format(value),
     [language, t, threshold],
   );
 }
@@ -19,8 +32,7 @@ export function useFormatPercent() {
   const { i18n } = useTranslation();
   const language = i18n.language;
   return useCallback(
-    (rate: number | null): string =>
-      rate === null ? '—' : new Intl.NumberFormat(language, { style: 'percent' }).format(rate),
+    (rate: number | null): string => (rate === null ? '—' : numberFormat(language, 'percent').format(rate)),
     [language],
   );
 }

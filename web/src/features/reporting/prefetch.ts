@@ -5,33 +5,34 @@
  * ECharts. This module is small and sits in the app shell; the page, its strings and the charts
  * stay lazy.
  */
+import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
+import { api } from '../../api/client';
+import { takeBootRequest } from '../../app/boot';
 import { filterFromSearch, overviewSearch } from './filter';
 import type { Overview, ReportFilter } from './types';
 
-const REUSE_MS = 15_000;
-let early: { search: string; at: number; response: Promise<Overview> } | null = null;
-
-/** Sends the overview request for the address's filter, unless the same one is already on its way. */
-export function startOverviewRequest(search: string): void {
-  const query = overviewSearch(filterFromSearch(new URLSearchParams(search)));
-  if (early && early.search === query && Date.now() - early.at < REUSE_MS) return;
-  const response = fetch(`/api/reports/overview${query ? `?${query}` : ''}`, {
-    headers: { accept: 'application/json' },
-    credentials: 'same-origin',
-  }).then((r) => (r.ok ? (r.json() as Promise<Overview>) : Promise.reject(new Error(String(r.status)))));
-  // Signed out, or no permission: the page then asks again through the API client, which reports it.
-  response.catch(() => undefined);
-  early = { search: query, at: Date.now(), response };
-}
-
-/** The early answer for this filter, used once; null when there is none (or it is too old). */
-export function takeEarlyOverview(filter: ReportFilter): Promise<Overview> | null {
-  const current = early;
-  if (!current || current.search !== overviewSearch(filter) || Date.now() - current.at > REUSE_MS)
-    return null;
-  early = null;
-  return current.response;
+/**
+ * The overview of a filter, as the page asks for it and as it is asked for ahead of the page. Opened
+ * from the address bar, the boot script (web/build/boot-script.ts) has usually sent this very
+ * request already, once /api/me answered: its answer is taken (once) instead of asking again.
+ */
+export function overviewQuery(filter: ReportFilter) {
+  return {
+    queryKey: ['reports', 'overview', filter] as const,
+    queryFn: async ({ signal }: { signal?: AbortSignal }): Promise<Overview> => {
+      const query = overviewSearch(filter);
+      const early = takeBootRequest(`/api/reports/overview${query ? `?${query}` : ''}`);
+      if (early) {
+        const response = await early.catch(() => null);
+        // Anything but an answer (a dropped connection, an error status) is asked again below,
+        // through the API client, which reports it.
+        if (response?.ok) return (await response.json()) as Overview;
+      }
+      return api.get<Overview>('/api/reports/overview', { ...filter }, signal);
+    },
+    staleTime: 60_000,
+  };
 }
 
 type ChartModule = typeof import('./EChart');
@@ -60,14 +61,15 @@ export function loadReportsPageChunk(): Promise<ComponentType> {
 }
 
 /**
- * Run when the /reports route is first drawn (the session is known by then): the overview request
- * and the chart chunk start beside the page chunk and its strings. The key figures do not wait for
- * the charts (ReportCharts draws placeholders until the chart chunk has run). Opened from the
- * address bar, the page chunk was already asked for while the app shell asked who is signed in;
- * the overview waits for the route: sent earlier, it would be answered before /api/me by the same
- * server and hold up the whole page (measured with bench:dashboard).
+ * Run when the /reports route is first drawn, or once /api/me has answered at start (app/routes.tsx
+ * `openPageAt`), for a user who may read reports: the overview goes into the query cache and the
+ * chart chunk loads beside the page chunk and its strings, so that the page's first draw usually
+ * has its figures. The key figures do not wait for the charts (ReportCharts draws placeholders
+ * until the chart chunk has run). The overview is never sent before /api/me has answered: the same
+ * server would compute it first and hold up the whole page (measured with bench:dashboard).
  */
-export function startReportsData(): void {
-  startOverviewRequest(window.location.search);
+export function startReportsData(queryClient: QueryClient): void {
+  const filter = filterFromSearch(new URLSearchParams(window.location.search));
+  queryClient.prefetchQuery(overviewQuery(filter)).catch(() => undefined);
   loadChartModule().catch(() => undefined);
 }
