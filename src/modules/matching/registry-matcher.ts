@@ -3,10 +3,17 @@ import type { Executor } from '../../db/engine.js';
 import type { Identity } from '../registry/person-identity.js';
 import type { PeopleTable } from '../registry/registry.tables.js';
 import { compareRecords } from './engine/comparisons.js';
-import { explainPair, type FieldContribution, pairWeight, probabilityOf } from './engine/model.js';
+import {
+  explainPair,
+  type FieldContribution,
+  type MatchModel,
+  pairWeight,
+  probabilityOf,
+} from './engine/model.js';
 import { type MatchInput, type MatchRecord, toMatchRecord } from './engine/record.js';
+import { couldReach } from './engine/upper-bound.js';
 import { loadStoredModel, modelForScoring, type ScoringPurpose } from './model-store.js';
-import { nameFrequencies, registryStats } from './name-frequencies.js';
+import { nameFrequencies, type RegistryStats, registryStats } from './name-frequencies.js';
 import { detectScript } from './transliteration/index.js';
 
 export type Band = 'high' | 'medium' | 'low';
@@ -113,6 +120,53 @@ export interface ScoredCandidate<T> {
 
 const SIMILAR_NAME_LEVEL = 2;
 
+/** The model and registry figures one scoring uses; the shortlist below must use the same. */
+export interface ScoringContext {
+  stats: RegistryStats;
+  model: MatchModel;
+}
+
+export async function scoringContext(db: Executor, purpose: ScoringPurpose): Promise<ScoringContext> {
+  const [stats, stored] = await Promise.all([registryStats(db), loadStoredModel(db)]);
+  return { stats, model: modelForScoring(stored, stats.people, purpose) };
+}
+
+/**
+ * The registered people, among `rows`, who could still be shown as possible duplicates of the
+ * probe (the low band, or a namesake born within a year) once decrypted: engine/upper-bound.ts
+ * bounds their score from the columns kept in clear. The others are not decrypted at all.
+ */
+export async function couldBePossibleDuplicates<R extends PeopleTable>(
+  db: Executor,
+  keys: KeyRing,
+  scoring: ScoringContext,
+  probe: MatchInput,
+  rows: readonly R[],
+): Promise<R[]> {
+  const probeRecord = toMatchRecord(probe);
+  const name = primaryName(probeRecord);
+  const frequency =
+    probeRecord.nameTerm && name
+      ? (await nameFrequencies(db, keys, new Map([[probeRecord.nameTerm, name]]), scoring.stats))[
+          probeRecord.nameTerm
+        ]
+      : undefined;
+  return rows.filter((row) =>
+    couldReach(
+      scoring.model,
+      probeRecord,
+      {
+        sex: row.sex === 'unknown' ? null : row.sex,
+        birthYear: row.birth_year,
+        ageEstimated: row.age_estimated === 1,
+        nationality: row.nationality,
+      },
+      BAND_THRESHOLDS.low,
+      { frequency, people: scoring.stats.people },
+    ),
+  );
+}
+
 /**
  * Scores one probe against registered people with the Fellegi–Sunter model: the model of the
  * last whole-registry run (or the defaults), its prior set for the registry's size and the
@@ -125,10 +179,10 @@ export async function scoreAgainstRegistry<T extends { row: PeopleTable; identit
   probe: MatchInput,
   candidates: readonly T[],
   purpose: ScoringPurpose,
+  scoring?: ScoringContext,
 ): Promise<Array<ScoredCandidate<T>>> {
   if (candidates.length === 0) return [];
-  const [stats, stored] = await Promise.all([registryStats(db), loadStoredModel(db)]);
-  const model = modelForScoring(stored, stats.people, purpose);
+  const { stats, model } = scoring ?? (await scoringContext(db, purpose));
   const probeRecord = toMatchRecord(probe);
   const records = candidates.map((c) => registeredRecord(c.row, c.identity));
   const names = new Map<string, string>();

@@ -1,7 +1,13 @@
 import type { Executor } from '../../db/engine.js';
 import type { ServiceContext } from '../../server/context.js';
 import type { ScoringPurpose } from '../matching/model-store.js';
-import { type MatchProbe, probeMatchInput, scoreAgainstRegistry } from '../matching/registry-matcher.js';
+import {
+  couldBePossibleDuplicates,
+  type MatchProbe,
+  probeMatchInput,
+  scoreAgainstRegistry,
+  scoringContext,
+} from '../matching/registry-matcher.js';
 import { detectScript, matchQuery } from '../matching/transliteration/index.js';
 import { findCandidateIds } from './candidate-pool.js';
 import { openIdentities } from './people-read.js';
@@ -65,6 +71,7 @@ async function candidates(
   filter: CandidateFilter,
   pool: number,
   broadFilter: CandidateFilter = filter,
+  shortlist: (rows: PeopleTable[]) => Promise<PeopleTable[]> | PeopleTable[] = (rows) => rows,
 ) {
   const entries = queryIndexEntries(ctx.keys, names);
   const found = new Set<string>();
@@ -88,7 +95,7 @@ async function candidates(
     for (const { personId } of ids) if (found.size < pool) found.add(personId);
     if (found.size >= Math.min(pool, ENOUGH_CANDIDATES)) break;
   }
-  const rows = await findPeopleInScopeByIds(db, ctx.actor, [...found]);
+  const rows = await shortlist(await findPeopleInScopeByIds(db, ctx.actor, [...found]));
   return { rows, identities: await openIdentities(db, ctx.keys, rows) };
 }
 
@@ -130,6 +137,11 @@ export interface DuplicateProbe {
   match?: MatchProbe;
   /** Sets the model's prior (model-store.ts): a registration, or a search for someone registered. */
   purpose?: ScoringPurpose;
+  /**
+   * Score only the candidates that could be shown as possible duplicates (the low band or a close
+   * namesake), skipping the decryption of the others (matching/engine/upper-bound.ts).
+   */
+  onlyPossibleDuplicates?: boolean;
 }
 
 export interface DuplicateCandidate {
@@ -167,19 +179,26 @@ export async function findScoredDuplicates(db: Executor, ctx: ServiceContext, pr
     probe.birthYear === null || probe.birthYear === undefined
       ? {}
       : { minBirthYear: probe.birthYear - window, maxBirthYear: probe.birthYear + window };
-  const { rows, identities } = await candidates(db, ctx, probe.names, {}, DUPLICATE_POOL, nearBirthYear);
+  const purpose = probe.purpose ?? 'registration';
+  const scoring = await scoringContext(db, purpose);
+  const matchInput = probeMatchInput(probeOf(probe));
+  const { rows, identities } = await candidates(
+    db,
+    ctx,
+    probe.names,
+    {},
+    DUPLICATE_POOL,
+    nearBirthYear,
+    probe.onlyPossibleDuplicates
+      ? (found) => couldBePossibleDuplicates(db, ctx.keys, scoring, matchInput, found)
+      : undefined,
+  );
   const people: Array<{ row: PeopleTable; identity: Identity }> = [];
   for (const row of rows) {
     const identity = identities.get(row.id);
     if (identity && row.id !== probe.excludeId) people.push({ row, identity });
   }
-  return scoreAgainstRegistry(
-    db,
-    ctx.keys,
-    probeMatchInput(probeOf(probe)),
-    people,
-    probe.purpose ?? 'registration',
-  );
+  return scoreAgainstRegistry(db, ctx.keys, matchInput, people, purpose, scoring);
 }
 
 const CLOSE_BIRTH = new Set(['exact', 'typo', 'sameYear', 'yearWithin1']);
@@ -206,7 +225,7 @@ export async function findPossibleDuplicates(
   ctx: ServiceContext,
   probe: DuplicateProbe,
 ): Promise<DuplicateCandidate[]> {
-  const scored = await findScoredDuplicates(db, ctx, probe);
+  const scored = await findScoredDuplicates(db, ctx, { ...probe, onlyPossibleDuplicates: true });
   const results: DuplicateCandidate[] = [];
   for (const { candidate, probability, band, explanation, namesAgree } of scored) {
     const shownBand = band ?? (namesAgree && isNamesake(explanation) ? 'low' : null);

@@ -134,6 +134,34 @@ export function keysOfTokens(tokens: NameToken[]): NameKeys {
   };
 }
 
+/*
+ * The keys of recently seen names. The same names recur across people ("Mohammed Ali" is many
+ * people) and across the candidates of every search and duplicate check, and deriving them
+ * (folding, romanising, canonical, skeleton and phonetic keys) was a third of a registration's
+ * CPU at 100,000 people. Bounded in size, and emptied every 10 minutes like the identity cache,
+ * so that names do not stay in a server's memory for long (docs/data-protection.md).
+ */
+const MEMO_SIZE = 20_000;
+const MEMO_LIFETIME_MS = 10 * 60_000;
+const memo = new Map<string, NameKeys>();
+let memoStartedAt = Date.now();
+
 export function nameKeys(raw: string): NameKeys {
-  return keysOfTokens(analyseName(raw));
+  const now = Date.now();
+  if (now - memoStartedAt > MEMO_LIFETIME_MS) {
+    memo.clear();
+    memoStartedAt = now;
+  }
+  const known = memo.get(raw);
+  if (known) return known;
+  const { tokens, skeletons, phonetics } = keysOfTokens(analyseName(raw));
+  // Shared by every caller that asks for the same name: frozen, so none can change another's.
+  const keys = Object.freeze({
+    tokens: Object.freeze(tokens),
+    skeletons: Object.freeze(skeletons),
+    phonetics: Object.freeze(phonetics),
+  }) as NameKeys;
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+  memo.set(raw, keys);
+  return keys;
 }
