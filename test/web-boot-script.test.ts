@@ -115,7 +115,12 @@ describe('boot script at run time', () => {
       '/assets/en-1.js',
       '/assets/ar-1.js',
     ]);
-    const boot = run.window.__passerelleBoot as { requests: Record<string, unknown> };
+    const boot = run.window.__passerelleBoot as {
+      requests: Record<string, unknown>;
+      ready: Promise<unknown>;
+    };
+    // The app waits for \`ready\` before looking for the request: it is there by then.
+    await boot.ready;
     expect(Object.keys(boot.requests)).toEqual(['/api/reports/overview?siteId=s1&from=2026-01-01']);
   });
 

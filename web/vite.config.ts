@@ -11,16 +11,12 @@ export default defineConfig({
   publicDir: 'public',
   plugins: [
     react(),
-    // Opened from the address bar, the dashboard's chunks and strings download beside the entry
-    // (the chart library at low priority, after what the key figures need) and its overview request
-    // leaves once /api/me has answered and they have arrived; /api/me leaves at once for every
-    // path. The permission is the dashboard's menu entry's (app/navigation.ts).
+    // Opened from the address bar, the dashboard's chunks and strings download beside the entry and
+    // its overview request leaves once /api/me has answered; /api/me leaves at once for every path.
+    // The permission is the dashboard's menu entry's (app/navigation.ts).
     bootScript({
       '/reports': {
-        modules: [
-          { module: 'src/features/reporting/ReportsPage.tsx' },
-          { module: 'src/features/reporting/EChart.tsx', lowPriority: true },
-        ],
+        modules: [{ module: 'src/features/reporting/ReportsPage.tsx' }],
         strings: {
           module: 'src/features/reporting/locales/{locale}.ts',
           locales: ['en', 'fr', 'ar'],

@@ -132,8 +132,9 @@ export function bootScriptSource(plans: Record<string, BootPlan>): string {
   } catch {}
   const storedLocale = strings && (strings.files[stored] ? stored : strings.fallback);
   if (strings) preload(strings.files[storedLocale], false);
-  // A copy of the answer: the app reads the original (web/src/app/boot.ts).
-  boot.me
+  // A copy of the answer: the app reads the original (web/src/app/boot.ts). \`ready\` settles once
+  // the page's request is sent or known not to be: the app waits for it before asking itself.
+  boot.ready = boot.me
     .then((response) => (response.ok ? response.clone().json() : null))
     .then((me) => {
       if (!me) return;

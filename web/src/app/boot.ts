@@ -5,6 +5,8 @@
  */
 interface Boot {
   me?: Promise<Response>;
+  /** Settles once the opened page's request has been sent, or it is known that it will not be. */
+  ready?: Promise<unknown>;
   requests?: Record<string, Promise<Response> | undefined>;
 }
 
@@ -29,10 +31,18 @@ export function takeBootMeRequest(): Promise<Response> | null {
   return sent;
 }
 
-/** The boot script's request of exactly this address (path and query), once. */
-export function takeBootRequest(url: string): Promise<Response> | null {
-  const requests = boot()?.requests;
-  const sent = requests?.[url] ?? null;
-  if (requests) requests[url] = undefined;
-  return sent;
+/**
+ * The answer to the boot script's request of exactly this address (path and query), taken once;
+ * null when it sent none or the request failed (the caller then asks itself). Waits until the
+ * boot script has decided (it needs /api/me's answer first, which the app may have read a moment
+ * earlier): asking at once raced it, and both sent the request.
+ */
+export async function takeBootRequest(url: string): Promise<Response | null> {
+  const started = boot();
+  await started?.ready;
+  const requests = started?.requests;
+  const sent = requests?.[url];
+  if (!requests || !sent) return null;
+  requests[url] = undefined;
+  return sent.catch(() => null);
 }

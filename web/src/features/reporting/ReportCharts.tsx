@@ -1,36 +1,10 @@
-import { Box, Card, SimpleGrid, Table, Text, Title } from '@mantine/core';
-import { memo, type ReactNode, useEffect, useMemo, useState } from 'react';
+import { Card, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { memo, type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { barOption, type Series } from './charts';
+import { BarChart } from './BarChart';
+import type { Series } from './bar-layout';
 import { useFormatCell, useKeyLabel } from './format';
-import { loadChartModule, loadedChartModule } from './prefetch';
 import type { Cell, Grid, Labelled, Overview } from './types';
-
-type EChartComponent = typeof import('./EChart').EChart;
-
-/**
- * ECharts is its own chunk (about 500 kB), started with the page (prefetch.ts): the key figures and
- * tables never wait for it. Loaded by hand rather than with React.lazy: a Suspense boundary would
- * hold the charts back a further 300 ms (React throttles revealing suspended content).
- */
-function useChartComponent(): EChartComponent | null {
-  const [component, setComponent] = useState<EChartComponent | null>(
-    () => loadedChartModule()?.EChart ?? null,
-  );
-  useEffect(() => {
-    if (component) return;
-    let live = true;
-    loadChartModule()
-      .then((m) => {
-        if (live) setComponent(() => m.EChart);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [component]);
-  return component;
-}
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -58,46 +32,33 @@ function Bars(props: {
   horizontal?: boolean;
   threshold: number;
   height?: number;
-  Chart: EChartComponent | null;
 }) {
   const { i18n, t } = useTranslation('reporting');
   const rtl = i18n.dir() === 'rtl';
   const format = useFormatCell(props.threshold);
-  const { categories, series, horizontal, Chart } = props;
-  const option = useMemo(
-    () => barOption({ categories, series, rtl, horizontal, format }),
-    [categories, series, rtl, horizontal, format],
-  );
+  const { categories, series, horizontal = false } = props;
   const empty = series.every((s) => s.data.every((d) => d === 0));
   const summary = categories
     .map((c, i) => `${c}: ${series.map((s) => format(s.data[i] ?? 0)).join(' / ')}`)
     .join('; ');
   const height = props.height ?? (horizontal ? Math.max(160, categories.length * 32 + 60) : 260);
-  // Same size as the chart, so nothing moves when it is drawn; its label already reads the figures.
-  const placeholder = (
-    <Box
-      h={height}
-      role="img"
-      aria-label={`${props.title} — ${summary}`}
-      aria-busy="true"
-      data-testid={`chart-${props.id}`}
-    />
-  );
   return (
     <Section id={props.id} title={props.title}>
       {empty ? (
         <Text size="sm" c="dimmed">
           {t('noData')}
         </Text>
-      ) : Chart ? (
-        <Chart
-          option={option}
-          label={`${props.title} — ${summary}`}
+      ) : (
+        <BarChart
+          categories={categories}
+          series={series}
+          horizontal={horizontal}
+          rtl={rtl}
+          format={format}
           height={height}
+          label={`${props.title} — ${summary}`}
           testId={`chart-${props.id}`}
         />
-      ) : (
-        placeholder
       )}
     </Section>
   );
@@ -126,7 +87,6 @@ export const ReportCharts = memo(function ReportCharts({ overview }: { overview:
     return (code: string) => (code === 'unknown' ? t('unknownKey') : (names.of(code) ?? code));
   }, [language, t]);
   const o = overview;
-  const Chart = useChartComponent();
   const charts = useMemo(() => {
     const ages = o.population.sexByAge.columns.map((c) => (c === 'unknown' ? t('ages.unknown') : c));
     const nationalities = labelled(o.population.nationalities, (k) => key('nationalities', k));
@@ -251,7 +211,7 @@ export const ReportCharts = memo(function ReportCharts({ overview }: { overview:
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
       {charts.map((chart) => (
-        <Bars key={chart.id} threshold={threshold} Chart={Chart} {...chart} />
+        <Bars key={chart.id} threshold={threshold} {...chart} />
       ))}
       <Section id="deadlines" title={t('sections.deadlines')}>
         {o.reunification.nearestDeadlines.length === 0 ? (

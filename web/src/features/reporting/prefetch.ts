@@ -1,9 +1,8 @@
 /**
- * Starts what the dashboard needs all at once instead of one after the other: the overview request,
- * the page's chunk and the chart chunk. Without this the overview request waited for the page chunk
- * to arrive and run (a waterfall of about 300 ms on the demo data), and the key figures waited for
- * ECharts. This module is small and sits in the app shell; the page, its strings and the charts
- * stay lazy.
+ * Starts what the dashboard needs all at once instead of one after the other: the overview request
+ * beside the page's chunk. Without this the overview request waited for the page chunk to arrive
+ * and run (a waterfall of about 300 ms on the demo data). This module is small and sits in the app
+ * shell; the page and its strings stay lazy.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
@@ -22,37 +21,14 @@ export function overviewQuery(filter: ReportFilter) {
     queryKey: ['reports', 'overview', filter] as const,
     queryFn: async ({ signal }: { signal?: AbortSignal }): Promise<Overview> => {
       const query = overviewSearch(filter);
-      const early = takeBootRequest(`/api/reports/overview${query ? `?${query}` : ''}`);
-      if (early) {
-        const response = await early.catch(() => null);
-        // Anything but an answer (a dropped connection, an error status) is asked again below,
-        // through the API client, which reports it.
-        if (response?.ok) return (await response.json()) as Overview;
-      }
+      const early = await takeBootRequest(`/api/reports/overview${query ? `?${query}` : ''}`);
+      // Anything but an answer (none sent, a dropped connection, an error status) is asked again
+      // below, through the API client, which reports it.
+      if (early?.ok) return (await early.json()) as Overview;
       return api.get<Overview>('/api/reports/overview', { ...filter }, signal);
     },
     staleTime: 60_000,
   };
-}
-
-type ChartModule = typeof import('./EChart');
-let chartModule: Promise<ChartModule> | null = null;
-let chartModuleLoaded: ChartModule | null = null;
-
-/** The ECharts chunk (about 500 kB), asked for once; null until it has arrived and run. */
-export function loadedChartModule(): ChartModule | null {
-  return chartModuleLoaded;
-}
-
-export function loadChartModule(): Promise<ChartModule> {
-  chartModule ??= import('./EChart').then((m) => {
-    chartModuleLoaded = m;
-    return m;
-  });
-  chartModule.catch(() => {
-    chartModule = null;
-  });
-  return chartModule;
 }
 
 /** The dashboard's own chunk; the route's loader (app/routes.tsx) keeps it once it has arrived. */
@@ -62,14 +38,12 @@ export function loadReportsPageChunk(): Promise<ComponentType> {
 
 /**
  * Run when the /reports route is first drawn, or once /api/me has answered at start (app/routes.tsx
- * `openPageAt`), for a user who may read reports: the overview goes into the query cache and the
- * chart chunk loads beside the page chunk and its strings, so that the page's first draw usually
- * has its figures. The key figures do not wait for the charts (ReportCharts draws placeholders
- * until the chart chunk has run). The overview is never sent before /api/me has answered: the same
- * server would compute it first and hold up the whole page (measured with bench:dashboard).
+ * `openPageAt`), for a user who may read reports: the overview goes into the query cache beside
+ * the page chunk and its strings, so that the page's first draw usually has its figures. The
+ * overview is never sent before /api/me has answered: the same server would compute it first and
+ * hold up the whole page (measured with bench:dashboard).
  */
 export function startReportsData(queryClient: QueryClient): void {
   const filter = filterFromSearch(new URLSearchParams(window.location.search));
   queryClient.prefetchQuery(overviewQuery(filter)).catch(() => undefined);
-  loadChartModule().catch(() => undefined);
 }
