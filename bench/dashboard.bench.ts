@@ -15,8 +15,11 @@
  *                  the whole dashboard, so that charts drawn only when scrolled to are counted too)
  *
  * Two ways in, both timed: `goto` opens /reports from the address bar in a fresh browser profile
- * (nothing cached: app shell, page chunk, chart chunk, API calls), `click` opens the home page first
- * and times the click on "Reports" (the app shell is loaded; what the README measured before).
+ * (nothing cached: boot script, app shell, page chunk and strings, API calls), `click` opens the
+ * home page first and times the click on "Reports" (the app shell is loaded).
+ *
+ * Give `--web` directories built as `npm run build:web` builds (vite, then
+ * `node scripts/compress-web.mjs DIR`): `npm start` serves the Brotli copies.
  *
  * Several builds of the web app can be compared side by side under the same load: `--web NAME=DIR`
  * (repeated) serves each DIR from its own server process on the same database, and the runs
