@@ -136,7 +136,12 @@ export async function scoringContext(db: Executor, purpose: ScoringPurpose): Pro
  * probe (the low band, or a namesake born within a year) once decrypted: engine/upper-bound.ts
  * bounds their score from the columns kept in clear. The others are not decrypted at all.
  */
-export async function couldBePossibleDuplicates<R extends PeopleTable>(
+export type PlainPersonColumns = Pick<
+  PeopleTable,
+  'id' | 'sex' | 'birth_year' | 'age_estimated' | 'nationality'
+>;
+
+export async function couldBePossibleDuplicates<R extends PlainPersonColumns>(
   db: Executor,
   keys: KeyRing,
   scoring: ScoringContext,

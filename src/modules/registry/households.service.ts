@@ -2,20 +2,18 @@ import { timeOrderedId } from '../../crypto/index.js';
 import type { ServiceContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { uniqueCode } from './people.service.js';
-import { openIdentities } from './people-read.js';
-import { readableGroups } from './registry.policy.js';
-import { ageOf } from './registry.presenter.js';
 import {
   endMemberships,
   findCurrentMembers,
   findHouseholdInScope,
-  findPersonInScope,
   insertHousehold,
   insertMember,
-  siteExists,
-  updatePersonRow,
-} from './registry.repository.js';
+} from './households.repository.js';
+import { uniqueCode } from './people.service.js';
+import { openIdentities } from './people-read.js';
+import { readableGroups } from './registry.policy.js';
+import { ageOf } from './registry.presenter.js';
+import { findPersonInScope, siteExists, updatePersonRow } from './registry.repository.js';
 import type { HouseholdsTable, Relationship } from './registry.tables.js';
 
 export async function createHousehold(

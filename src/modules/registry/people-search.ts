@@ -4,6 +4,7 @@ import type { ScoringPurpose } from '../matching/model-store.js';
 import {
   couldBePossibleDuplicates,
   type MatchProbe,
+  type PlainPersonColumns,
   probeMatchInput,
   scoreAgainstRegistry,
   scoringContext,
@@ -13,7 +14,11 @@ import { findCandidateIds } from './candidate-pool.js';
 import { openIdentities } from './people-read.js';
 import { allNames, type Identity } from './person-identity.js';
 import { type IndexKind, isPhoneLike, normalisePhone, queryIndexEntries } from './person-index.js';
-import { type CandidateFilter, findPeopleInScopeByIds } from './registry.repository.js';
+import {
+  type CandidateFilter,
+  findPeopleInScopeByIds,
+  findPlainColumnsInScopeByIds,
+} from './registry.repository.js';
 import type { PeopleTable } from './registry.tables.js';
 
 /** How many candidates the database returns for decryption and scoring. */
@@ -71,7 +76,8 @@ async function candidates(
   filter: CandidateFilter,
   pool: number,
   broadFilter: CandidateFilter = filter,
-  shortlist: (rows: PeopleTable[]) => Promise<PeopleTable[]> | PeopleTable[] = (rows) => rows,
+  /** Narrows the candidates from their clear columns before whole rows are read and decrypted. */
+  shortlist?: (rows: PlainPersonColumns[]) => Promise<PlainPersonColumns[]>,
 ) {
   const entries = queryIndexEntries(ctx.keys, names);
   const found = new Set<string>();
@@ -95,7 +101,10 @@ async function candidates(
     for (const { personId } of ids) if (found.size < pool) found.add(personId);
     if (found.size >= Math.min(pool, ENOUGH_CANDIDATES)) break;
   }
-  const rows = await shortlist(await findPeopleInScopeByIds(db, ctx.actor, [...found]));
+  const ids = shortlist
+    ? (await shortlist(await findPlainColumnsInScopeByIds(db, ctx.actor, [...found]))).map((p) => p.id)
+    : [...found];
+  const rows = await findPeopleInScopeByIds(db, ctx.actor, ids);
   return { rows, identities: await openIdentities(db, ctx.keys, rows) };
 }
 

@@ -6,6 +6,7 @@ import { raiseAlert } from '../alerts/alerts.service.js';
 import { recordAudits } from '../audit/audit.service.js';
 import { proposeCaseForNeeds } from '../cases/proposals.js';
 import { notifyTracingMatches } from '../reunification/tracing-alerts.js';
+import { findCurrentMembers, findHouseholdInScope } from './households.repository.js';
 import { loadPersonViews } from './people-read.js';
 import { type DuplicateCandidate, findPossibleDuplicates } from './people-search.js';
 import { generatePersonCode } from './person-code.js';
@@ -13,13 +14,7 @@ import { type Identity, newPersonKey, sealIdentity } from './person-identity.js'
 import { personIndexEntries } from './person-index.js';
 import type { PersonView } from './registry.presenter.js';
 import { ageOf } from './registry.presenter.js';
-import {
-  codeExists,
-  findCurrentMembers,
-  findHouseholdInScope,
-  insertRowsInChunks,
-  siteExists,
-} from './registry.repository.js';
+import { codeExists, insertRowsInChunks, siteExists } from './registry.repository.js';
 import type { RegisterPersonInput } from './registry.schema.js';
 import type {
   ConsentsTable,

@@ -6,8 +6,6 @@ import { scopeCondition, scopeParts, scopeToActor } from '../access/scope.js';
 import type { IndexEntry } from './person-index.js';
 import type {
   ConsentsTable,
-  HouseholdMembersTable,
-  HouseholdsTable,
   PeopleTable,
   PersonHistoryTable,
   SpecificNeedsTable,
@@ -46,6 +44,22 @@ export async function findPersonInScope(db: Executor, actor: Actor, personId: st
 export async function findPeopleInScopeByIds(db: Executor, actor: Actor, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return scopeToActor(db.selectFrom('people').selectAll(), actor, 'people', 'person')
+    .where('people.id', 'in', ids)
+    .where('people.status', '=', 'active')
+    .execute();
+}
+
+/** The columns kept in clear that the duplicate check bounds a score with (no identity, no key). */
+export async function findPlainColumnsInScopeByIds(db: Executor, actor: Actor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return scopeToActor(
+    db
+      .selectFrom('people')
+      .select(['people.id', 'people.sex', 'people.birth_year', 'people.age_estimated', 'people.nationality']),
+    actor,
+    'people',
+    'person',
+  )
     .where('people.id', 'in', ids)
     .where('people.status', '=', 'active')
     .execute();
@@ -239,51 +253,6 @@ export async function listPeople(
       a.created_at === b.created_at ? (a.id < b.id ? 1 : -1) : a.created_at < b.created_at ? 1 : -1,
     )
     .slice(0, limit);
-}
-
-// Households
-
-export async function insertHousehold(db: Executor, row: Insertable<HouseholdsTable>) {
-  await db.insertInto('households').values(row).execute();
-}
-
-export async function findHouseholdInScope(db: Executor, actor: Actor, id: string) {
-  return scopeToActor(db.selectFrom('households').selectAll(), actor, 'households', 'household')
-    .where('households.id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function findCurrentMembers(db: Executor, householdId: string) {
-  return db
-    .selectFrom('household_members')
-    .innerJoin('people', 'people.id', 'household_members.person_id')
-    .select([
-      'household_members.person_id',
-      'household_members.relationship',
-      'household_members.joined_at',
-      'people.birth_year',
-      'people.sex',
-      'people.code',
-      'people.identity',
-    ])
-    .where('household_members.household_id', '=', householdId)
-    .where('household_members.left_at', 'is', null)
-    .where('people.status', '=', 'active')
-    .orderBy('household_members.joined_at')
-    .execute();
-}
-
-export async function insertMember(db: Executor, row: Insertable<HouseholdMembersTable>) {
-  await db.insertInto('household_members').values(row).execute();
-}
-
-export async function endMemberships(db: Executor, personId: string, at: string) {
-  await db
-    .updateTable('household_members')
-    .set({ left_at: at })
-    .where('person_id', '=', personId)
-    .where('left_at', 'is', null)
-    .execute();
 }
 
 // Needs and consent
