@@ -48,11 +48,22 @@ export interface ScoredPerson {
   explanation: Explanation[];
 }
 
-/** Best name similarity between the query and any of the person's names, in any script. */
-function scoreName(query: string, identity: Identity): { score: number; explanation: Explanation[] } {
+/**
+ * Best name similarity between the query and any of the person's names, in any script. `seen`
+ * holds this search's comparisons by name: a common name comes back for dozens of candidates.
+ */
+function scoreName(
+  query: string,
+  identity: Identity,
+  seen: Map<string, ReturnType<typeof matchQuery>>,
+): { score: number; explanation: Explanation[] } {
   let best = { score: 0, explanation: [] as Explanation[] };
   for (const name of allNames(identity)) {
-    const result = matchQuery(query, name);
+    let result = seen.get(name);
+    if (!result) {
+      result = matchQuery(query, name);
+      seen.set(name, result);
+    }
     if (result.score > best.score) {
       best = {
         score: result.score,
@@ -125,11 +136,12 @@ export async function searchByName(
 ): Promise<ScoredPerson[]> {
   const { rows, identities } = await candidates(db, ctx, [q], filter, CANDIDATE_POOL);
   const byPhone = isPhoneLike(q);
+  const comparisons = new Map<string, ReturnType<typeof matchQuery>>();
   const scored: ScoredPerson[] = [];
   for (const row of rows) {
     const identity = identities.get(row.id) ?? null;
     if (!identity) continue;
-    const { score, explanation } = byPhone ? scorePhone(q, identity) : scoreName(q, identity);
+    const { score, explanation } = byPhone ? scorePhone(q, identity) : scoreName(q, identity, comparisons);
     if (score >= MIN_SEARCH_SCORE) scored.push({ row, identity, score, explanation });
   }
   return scored.sort((a, b) => b.score - a.score || a.row.id.localeCompare(b.row.id));
