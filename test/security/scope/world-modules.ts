@@ -1,6 +1,8 @@
 import type { Role } from '../../../src/modules/access/roles.js';
+import { totpCodeAt } from '../../../src/modules/access/totp.js';
 import type { ApiClient } from '../../helpers/api-client.js';
 import type { Harness } from '../../helpers/harness.js';
+import { enrolTotp, loginWithCookie } from '../../helpers/sessions.js';
 import { check } from './world.js';
 
 type Mark = (kind: string, record: string, readers: readonly Role[]) => string;
@@ -103,4 +105,28 @@ export async function buildModuleRecords(
     200,
     'access request approval',
   );
+}
+
+const TOTP_STEP_MS = 30_000;
+
+/**
+ * A personal export of A (its maker's caseload), made as the browser makes it: a session signed in
+ * with a second factor, and a fresh code of a later time step. Only its maker may download it, in
+ * that kind of session; every other user, of A or not, is answered 404.
+ */
+export async function buildPersonalExport(h: Harness, orgA: string, ids: Record<string, string>) {
+  const maker = await h.createUser(['caseworker'], orgA);
+  const secret = await enrolTotp(h, await loginWithCookie(h, maker.email));
+  h.clock.advance(TOTP_STEP_MS + 1_000);
+  const session = await loginWithCookie(h, maker.email, { totp: totpCodeAt(secret, h.clock.now()) });
+  h.clock.advance(TOTP_STEP_MS + 1_000);
+  ids.export = check(
+    await session.api.post('/api/exports/personal', {
+      dataset: 'caseload',
+      format: 'csv',
+      totp: totpCodeAt(secret, h.clock.now()),
+    }),
+    201,
+    'personal export',
+  ).body.id;
 }

@@ -11,7 +11,7 @@ import type { Harness, TestUser } from '../../helpers/harness.js';
 import { loginWithCookie } from '../../helpers/sessions.js';
 import { EVERY_ROLE } from '../matrix/types.js';
 import { type Marker, personBody } from './markers.js';
-import { buildModuleRecords } from './world-modules.js';
+import { buildModuleRecords, buildPersonalExport } from './world-modules.js';
 
 /**
  * Real records of every kind, owned by organisation A, built through the API the way users build
@@ -311,6 +311,7 @@ export async function buildWorld(h: Harness): Promise<World> {
   )[0]!.id;
 
   await buildModuleRecords(h, orgA, as, ids, mark);
+  await buildPersonalExport(h, orgA, ids);
 
   // Sites are shared coordination records; a matching run is a whole-registry job (counts only).
   const shared = new Set(['site', 'centre', 'personCode', 'matchingRun']);
