@@ -107,10 +107,14 @@ export function birthLevel(a: BirthInfo | null, b: BirthInfo | null): number {
     (withinOneEdit(a.digits, b.digits) || (a.year === b.year && a.month === b.day && a.day === b.month))
   )
     return 1;
-  const gap = Math.abs(a.year - b.year);
+  return yearGapLevel(Math.abs(a.year - b.year), a.estimated || b.estimated);
+}
+
+/** The birth level of two years `gap` apart, when the full dates do not settle it. */
+export function yearGapLevel(gap: number, estimated: boolean): number {
   if (gap === 0) return 2;
   if (gap <= 1) return 3;
-  if ((a.estimated || b.estimated) && gap <= 5) return 4;
+  if (estimated && gap <= 5) return 4;
   return gap <= 10 ? 5 : 6;
 }
 
@@ -136,7 +140,8 @@ export function fullNameLevel(a: MatchRecord, b: MatchRecord): number {
   return best;
 }
 
-function agreement(a: string | null, b: string | null): number {
+/** Equal values agree (level 0), different ones disagree (1); a missing side is MISSING. */
+export function agreement(a: string | null, b: string | null): number {
   if (!a || !b) return MISSING;
   return a === b ? 0 : 1;
 }

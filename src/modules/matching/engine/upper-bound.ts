@@ -1,4 +1,4 @@
-import { MISSING } from './comparisons.js';
+import { agreement, MISSING, withinOneEdit, yearGapLevel } from './comparisons.js';
 import { type MatchModel, priorWeight, probabilityOf } from './model.js';
 import type { BirthInfo, MatchRecord } from './record.js';
 
@@ -46,35 +46,18 @@ function allLevels(model: MatchModel, k: number): number[] {
   return model.specs[k]!.levels.map((_, level) => level);
 }
 
-/** Years whose digits differ in one place or by two neighbours swapped (a typo in the date). */
-function oneDigitApart(a: number, b: number): boolean {
-  const x = String(a);
-  const y = String(b);
-  if (x.length !== y.length) return false;
-  const differ = [...x].flatMap((ch, i) => (ch === y[i] ? [] : [i]));
-  if (differ.length <= 1) return true;
-  const [i, j] = differ as [number, number];
-  return differ.length === 2 && j === i + 1 && x[i] === y[j] && x[j] === y[i];
-}
-
 /**
- * The birth levels (comparisons.ts birthLevel, whose year rules this repeats) the pair could reach: the years decide
- * the year levels; the exact and typo levels need the full dates, which are encrypted.
+ * The birth levels (comparisons.ts birthLevel) the pair could reach: the years decide the year
+ * levels; the exact and typo levels need the full dates, which are encrypted. A typo is possible
+ * when the years are one edit apart (an edit elsewhere in the date leaves the years equal).
  */
 export function possibleBirthLevels(probe: BirthInfo | null, plain: PlainColumns): number[] {
   if (!probe || plain.birthYear === null) return [MISSING];
   const gap = Math.abs(probe.year - plain.birthYear);
-  const estimated = probe.estimated || plain.ageEstimated;
-  const yearLevel = gap === 0 ? 2 : gap <= 1 ? 3 : estimated && gap <= 5 ? 4 : gap <= 10 ? 5 : 6;
-  const levels = [yearLevel];
-  if (probe.digits && (gap === 0 || oneDigitApart(probe.year, plain.birthYear))) levels.push(1);
+  const levels = [yearGapLevel(gap, probe.estimated || plain.ageEstimated)];
+  if (probe.digits && withinOneEdit(String(probe.year), String(plain.birthYear))) levels.push(1);
   if (probe.digits && gap === 0) levels.push(0);
   return levels;
-}
-
-function agreementLevel(a: string | null, b: string | null): number {
-  if (!a || !b) return MISSING;
-  return a === b ? 0 : 1;
 }
 
 /** Levels under which findPossibleDuplicates shows a namesake (registry/people-search.ts). */
@@ -97,7 +80,7 @@ export function couldReach(
   name: { frequency: number | undefined; people: number },
 ): boolean {
   const birthLevels = possibleBirthLevels(probe.birth, plain);
-  const sexLevel = agreementLevel(probe.sex, plain.sex);
+  const sexLevel = agreement(probe.sex, plain.sex);
   if (sexLevel !== 1 && birthLevels.some((level) => CLOSE_BIRTH_LEVELS.has(level))) return true;
   let weight = priorWeight(model);
   const nameLevels = allLevels(model, NAME);
@@ -112,7 +95,7 @@ export function couldReach(
   const birth = birthLevels.filter((level) => level !== MISSING);
   weight += birth.length === 0 ? 0 : bestWeight(model, BIRTH, birth);
   if (sexLevel !== MISSING) weight += weightOf(model, SEX, sexLevel);
-  const nationality = agreementLevel(probe.nationality, plain.nationality?.toUpperCase() ?? null);
+  const nationality = agreement(probe.nationality, plain.nationality?.toUpperCase() ?? null);
   if (nationality !== MISSING) weight += weightOf(model, NATIONALITY, nationality);
   for (let k = NATIONALITY + 1; k < model.specs.length; k += 1)
     weight += Math.max(0, bestWeight(model, k, allLevels(model, k)));
